@@ -1,0 +1,1 @@
+"""Text utilities shared by every stage: cleaning, sentence splitting, readability."""

@@ -1,0 +1,1 @@
+"""The `msdigest` command line: one entry point for the pipeline and the website."""
