@@ -13,65 +13,17 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences"]
 
-# Words after which a full stop does not end the sentence ("vs.", "et al.", "Fig.").
+# Words after which a full stop never ends the sentence ("vs.", "et al.", "e.g.").
 _ABBREVIATIONS = frozenset(
-    {
-        "al",
-        "approx",
-        "ca",
-        "cf",
-        "dr",
-        "e.g",
-        "eg",
-        "etc",
-        "fig",
-        "figs",
-        "i.e",
-        "ie",
-        "inc",
-        "incl",
-        "jr",
-        "mr",
-        "mrs",
-        "ms",
-        "no",
-        "nos",
-        "prof",
-        "resp",
-        "sr",
-        "st",
-        "vs",
-        "vol",
-        "vols",
-        "wk",
-        "wks",
-        "yr",
-        "yrs",
-        "min",
-        "max",
-        "mo",
-        "mos",
-        "hr",
-        "hrs",
-        "sec",
-        "dept",
-        "univ",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-    }
-)
+    {"al", "approx", "ca", "cf", "dr", "e.g", "eg", "i.e", "ie", "incl", "prof", "resp", "vs",
+     "viz", "dept", "univ", "u.s", "u.k", "sp", "spp", "var", "ref", "refs", "eq"}
+)  # fmt: skip
+# Words after which a full stop ends the sentence unless a number follows ("Fig. 2",
+# "No. 3", "Jan. 2020"); "...in MS. Patients..." and "...for 30 min. Then..." do end.
+_BEFORE_NUMBER = frozenset(
+    {"fig", "figs", "no", "nos", "vol", "vols", "p", "pp", "table", "jan", "feb", "mar", "apr",
+     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
 
 # A candidate boundary: ., ! or ? (optionally followed by closing quotes or brackets),
 # then whitespace, then something that can start a sentence.
@@ -99,14 +51,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     word = _previous_word(text, stop)
     if word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS:
         return False
-    # Single capital initials ("J. Smith") and dotted abbreviations ("U.S.").
-    if re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word):
+    if word in _BEFORE_NUMBER and re.match(r"\d", text[match.end() : match.end() + 1]):
         return False
-    following = text[match.end() : match.end() + 12]
-    # "Fig. 2", "No. 3": a number right after a known abbreviation was handled above;
-    # a number after a sentence that ends in a number is a real boundary only if the
-    # next token is not a unit-like continuation ("12. 5 mg" never happens in clean text).
-    return not re.match(r"[a-z]", following)
+    # Dotted abbreviations ("i.v.", "U.S.") continue the sentence. A single letter does
+    # not: "...levels of vitamin D. Patients..." ends one.
+    return not re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word)
 
 
 def split_sentences(text: str) -> list[Sentence]:
