@@ -5,6 +5,7 @@ command line can catch that one class, print a one-line message and exit non-zer
 
     MsdigestError
      ├── ConfigurationError      a setting is missing or malformed
+     ├── DataError               a data file shipped in the package is malformed
      ├── InputError              a whole input file cannot be read (not one record)
      ├── SourceError             a remote source failed
      │    └── EutilsError        NCBI E-utilities; `permanent` says whether a retry can help
@@ -22,6 +23,7 @@ from __future__ import annotations
 __all__ = [
     "CheckError",
     "ConfigurationError",
+    "DataError",
     "EngineError",
     "EutilsError",
     "EutilsUnavailable",
@@ -38,6 +40,14 @@ class MsdigestError(Exception):
 
 class ConfigurationError(MsdigestError):
     """A setting (environment variable or argument) is missing or malformed."""
+
+
+class DataError(MsdigestError):
+    """A data file shipped inside the package (glossary, plain words, analogies) is malformed.
+
+    It names the file and the entry, so whoever edited the data can fix it; the pipeline
+    cannot run without these files, so this is an error, not a skipped record.
+    """
 
 
 class InputError(MsdigestError):
