@@ -1,0 +1,253 @@
+"""Rewrite research English into plain English: the rules the simplifier applies in order.
+
+The glossary's plain-words map (`msdigest.glossary.load_plain_words`) swaps single terms.
+These rules handle what a word list cannot: who did it ("We found" becomes "The
+researchers found"), the grammar of hedges and statistics ("did not differ significantly"
+becomes "did not clearly differ"), stock openers ("Taken together,"), and phrases whose
+word order must change ("thalamic volume" becomes "the size of the thalamus"). Each rule
+is a regular expression and its replacement; a capital at the start of a match is kept.
+
+No rule may introduce a digit or a number word: the numbers check allows only numbers that
+occur in the source, and a test holds this table to that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+__all__ = ["REWRITES", "apply_rewrites"]
+
+_BRAIN_PARTS = (
+    r"thalamic|thalamus|hippocampal|hippocampus|cortical|cerebellar|whole[- ]brain|brain|"
+    r"grey[- ]matter|gray[- ]matter|white[- ]matter|spinal[- ]cord|lesion|T2[- ]lesion|"
+    r"deep grey matter|deep gray matter|putamen|caudate"
+)
+_PART_NOUN = {
+    "thalamic": "thalamus",
+    "hippocampal": "hippocampus",
+    "cortical": "brain's outer layer",
+    "cerebellar": "cerebellum",
+    "whole brain": "whole brain",
+    "whole-brain": "whole brain",
+    "lesion": "damaged areas",
+    "t2 lesion": "damaged areas",
+    "t2-lesion": "damaged areas",
+}
+
+# (pattern, replacement); applied in this order, case-insensitively.
+REWRITES: Sequence[tuple[str, str]] = (
+    # Stock openers that carry no content.
+    (
+        r"^(?:In conclusion|In summary|To conclude|Taken together|Collectively|Overall|"
+        r"Notably|Importantly|Interestingly|Of note|Altogether|Together),\s*",
+        "",
+    ),
+    (r"^(?:Furthermore|Moreover|Additionally|In addition),\s*", "Also, "),
+    (r"^(?:Therefore|Thus|Hence|Consequently|Accordingly),\s*", "So, "),
+    (r"^Conversely,\s*", "On the other hand, "),
+    (r"\b(?:in addition|additionally),\s*", "also, "),
+    # Who did it.
+    (r"\bWe (?=[a-z])", "The researchers "),
+    (r"\bwe\b", "the researchers"),
+    (r"\bour (?=(?:results|findings|data|study|analysis|analyses|work|observations)\b)", "the "),
+    (r"\bthe present (study|work|analysis|trial)\b", r"this \1"),
+    (r"\bthe current (study|work|analysis|trial)\b", r"this \1"),
+    (r"\bin this work\b", "in this study"),
+    # Aims.
+    (
+        r"\b(?:the )?(?:aim|objective|purpose|goal)s? of (?:this|the|our) "
+        r"(?:study|work|trial|analysis|review) (?:was|is|were|are) to\b",
+        "this study set out to",
+    ),
+    (r"\b(?:aimed|sought|aims|seeks) to\b", "set out to"),
+    (r"\bin order to\b", "to"),
+    (r"\bto (?:determine|ascertain|establish) (?=whether|if|how|what|which)", "to find out "),
+    (r"\bto (?:investigate|evaluate|examine|explore|assess)\b", "to look at"),
+    # Hedging and statistics words.
+    (r"\bstatistically significant(?:ly)?\b", "clear"),
+    (r"\b(?:did not|didn't) (?:differ|change) significantly\b", "did not clearly change"),
+    (r"\bnot significantly (different|changed|associated)\b", r"not clearly \1"),
+    (r"\bno (?:statistically )?significant\b", "no clear"),
+    (r"\bnon-?significant\b", "not clear"),
+    (r"\bsignificantly\s+", ""),
+    (
+        r"\bsignificant (?=(?:improvement|reduction|increase|decrease|difference|change|effect|"
+        r"association|benefit|decline|worsening|rise|drop)s?\b)",
+        "clear ",
+    ),
+    (r"\bstatistically\s+", ""),
+    (r"\bmarkedly\b", "greatly"),
+    (r"\bsubstantially\b", "greatly"),
+    (r"\bdramatically\b", "greatly"),
+    (r"\b(is|are|was|were) associated with\b", r"\1 linked to"),
+    (r"\bassociated with\b", "linked to"),
+    (r"\bassociations? (between|of|with)\b", r"links \1"),
+    (r"\bcorrelated (?:with|to)\b", "went along with"),
+    (r"\bcorrelation (?:with|to)\b", "link with"),
+    (r"\bpredictive of\b", "a sign of"),
+    # Verbs of science-speak.
+    (r"\bdemonstrated\b", "showed"),
+    (r"\bdemonstrates\b", "shows"),
+    (r"\bdemonstrate\b", "show"),
+    (r"\brevealed\b", "showed"),
+    (r"\breveals\b", "shows"),
+    (r"\b(was|were) observed\b", r"\1 seen"),
+    (r"\b(was|were) detected\b", r"\1 found"),
+    (r"\b(was|were|been) (?:performed|conducted|undertaken|carried out)\b", r"\1 done"),
+    (r"\b(was|were) administered\b", r"\1 given"),
+    (r"\b(?:utilized|utilised)\b", "used"),
+    (r"\b(?:utilize|utilise)\b", "use"),
+    (r"\bunderwent\b", "had"),
+    (r"\bundergo\b", "have"),
+    (r"\bexhibited\b", "showed"),
+    (r"\bexhibit\b", "show"),
+    (r"\binvestigated\b", "looked at"),
+    (r"\bexamined\b", "looked at"),
+    (r"\bevaluated\b", "looked at"),
+    (r"\b(was|were) assessed\b", r"\1 measured"),
+    (r"\bcommenced\b", "started"),
+    (r"\binitiated\b", "started"),
+    (r"\binitiating\b", "starting"),
+    (r"\bdiscontinued\b", "stopped"),
+    (r"\bdiscontinuation\b", "stopping"),
+    (r"\bameliorating\b", "easing"),
+    (r"\bameliorated\b", "eased"),
+    (r"\bameliorates?\b", "ease"),
+    (r"\battenuated\b", "reduced"),
+    (r"\bexacerbated\b", "worsened"),
+    (r"\bmitigat(?:e|es)\b", "ease"),
+    (r"\bfacilitat(?:e|es)\b", "help"),
+    (r"\benhanced\b", "improved"),
+    (r"\benhances\b", "improves"),
+    (r"\belevated\b", "higher"),
+    (r"\bdiminished\b", "lower"),
+    (r"\bdeteriorated\b", "worsened"),
+    (r"\bdeterioration\b", "worsening"),
+    (r"\balterations?\b", "changes"),
+    (r"\baltered\b", "changed"),
+    (r"\bpossess(?:es)?\b", "have"),
+    (r"\bharbou?r\b", "carry"),
+    (r"\belucidate\b", "explain"),
+    (r"\bcharacteri[sz]ed by\b", "marked by"),
+    (r"\bwere (?:randomly assigned|randomly allocated|randomi[sz]ed)\b", "were assigned by chance"),
+    (r"\bwas (?:randomly assigned|randomly allocated|randomi[sz]ed)\b", "was assigned by chance"),
+    (r"\b(?:were|was) enrolled\b", "took part"),
+    # Connectives and small words.
+    (r"\bprior to\b", "before"),
+    (r"^Following\b", "After"),
+    (r"\bsubsequently\b", "later"),
+    (r"\bsubsequent\b", "later"),
+    (r"\bapproximately\b", "about"),
+    (r"\bdue to\b", "because of"),
+    (r"\b(?:vs\.?|versus)(?= )", "compared with"),
+    (r"\be\.g\.,?", "such as"),
+    (r"\bi\.e\.,?", "that is,"),
+    (r"\bvia\b", "through"),
+    (r"\bwhereas\b", "while"),
+    (r"\bthe majority of\b", "most"),
+    (r"\ba majority of\b", "most"),
+    (r"\bnumerous\b", "many"),
+    (r"\bsufficient\b", "enough"),
+    (r"\badditional\b", "more"),
+    (r"\bfrequently\b", "often"),
+    (r"\bpredominantly\b", "mostly"),
+    (r"\bprimarily\b", "mainly"),
+    (r"\bconcomitant\b", "at the same time"),
+    (r"\boptimal\b", "best"),
+    (r"\bsuboptimal\b", "poor"),
+    (r"\bmagnitude\b", "size"),
+    (r"\ba total of\s+", ""),
+    (r"\bin total,?\s*", ""),
+    # People.
+    (
+        r"\b(?:persons|individuals|patients|subjects|people|participants) "
+        r"with multiple sclerosis\b",
+        "people with MS",
+    ),
+    (r"\bmultiple sclerosis\b", "MS"),
+    (
+        r"\b((?:relapsing-remitting|relapsing|progressive|primary progressive|"
+        r"secondary progressive|paediatric|pediatric|early|late-onset) )?"
+        r"MS (?:patients|subjects|individuals|persons|"
+        r"participants|cases|sufferers)\b",
+        r"people with \1MS",
+    ),
+    (r"\b(?:persons|individuals|patients|subjects|participants) with\b", "people with"),
+    (r"\bpatients'", "people's"),
+    (r"\bpatients\b", "people"),
+    (r"\bpatient's\b", "person's"),
+    (r"\bsubjects\b", "people"),
+    (r"\bindividuals\b", "people"),
+    (r"\bhealthy control (?:subjects|participants|individuals|people)\b", "healthy people"),
+    (r"\bhealthy controls\b", "healthy people"),
+    (r"\bhealthy volunteers\b", "healthy people"),
+    # Body, brain and measures.
+    (rf"\b(?:the )?({_BRAIN_PARTS}) volumes?\b", "the size of the {part}"),
+    (r"\bbrain atrophy\b", "brain shrinkage"),
+    (r"\bcentral nervous system\b", "brain and spinal cord"),
+    (r"\bcerebrospinal fluid\b", "spinal fluid"),
+    (r"\bmagnetic resonance imaging\b", "MRI"),
+    (r"\b(?:adverse events|adverse effects|adverse reactions)\b", "side effects"),
+    (r"\b(?:adverse event|adverse effect|adverse reaction)\b", "side effect"),
+    (r"\bserious adverse\b", "serious"),
+    (r"\bcognitive impairment\b", "problems with thinking and memory"),
+    (r"\bcognitive (?:function|functioning|performance|abilities|ability)\b", "thinking ability"),
+    (r"\bcognitive decline\b", "a decline in thinking ability"),
+    (r"\b(?:information )?processing speed\b", "thinking speed"),
+    (r"\bupper limbs?\b", "arm and hand"),
+    (r"\blower limbs?\b", "legs"),
+    (r"\bgait\b", "walking"),
+    (r"\bdepressive symptoms\b", "signs of depression"),
+    (r"\bdisability progression\b", "worsening disability"),
+    (r"\bannuali[sz]ed relapse rate\b", "yearly relapse rate"),
+    (r"\bquestionnaires\b", "surveys"),
+    (r"\bquestionnaire\b", "survey"),
+    (r"\bserum\b", "blood"),
+    (r"\bin vitro\b", "in lab dishes"),
+    (r"\bmurine\b", "mouse"),
+    (r"\bmortality\b", "death"),
+    (r"\befficacy\b", "benefit"),
+    (r"\btherapies\b", "treatments"),
+    (r"\btherapy\b", "treatment"),
+    (r"\btherapeutic\b", "treatment"),
+    (r"\bdysfunction\b", "problems"),
+    (r"\bimpairments?\b", "problems"),
+)
+
+
+def _keep_case(original: str, replacement: str) -> str:
+    first_word = original.split()[0] if original.split() else original
+    ordinary = first_word[1:] == first_word[1:].lower() and not any(c.isdigit() for c in first_word)
+    if original[:1].isupper() and ordinary and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _expand(match: re.Match[str], replacement: str) -> str:
+    if "{part}" in replacement:
+        part = match.group(1)
+        noun = _PART_NOUN.get(part.lower(), part.lower())
+        return replacement.replace("{part}", noun)
+    return match.expand(replacement)
+
+
+def _replacer(replacement: str) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        return _keep_case(match.group(0), _expand(match, replacement))
+
+    return replace
+
+
+_COMPILED = tuple(
+    (re.compile(pattern, re.IGNORECASE), _replacer(replacement))
+    for pattern, replacement in REWRITES
+)
+
+
+def apply_rewrites(text: str) -> str:
+    """Return `text` with every rule of `REWRITES` applied in order."""
+    for regex, replace in _COMPILED:
+        if regex.search(text) is not None:
+            text = regex.sub(replace, text)
+    return text
