@@ -41,6 +41,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy and Permissions-Policy (see articles/security.py).
+    "msdigest_web.articles.security.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "msdigest_web.urls"
@@ -68,7 +70,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": MSDIGEST_HOME / "msdigest.sqlite3",
+            # MSDIGEST_SQLITE_FILE lets `msdigest demo` keep its own throw-away database.
+            "NAME": env_path("MSDIGEST_SQLITE_FILE", str(MSDIGEST_HOME / "msdigest.sqlite3")),
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE takes the write
                 # lock at the start of a transaction, so concurrent writers wait instead
