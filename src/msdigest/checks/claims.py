@@ -1,0 +1,147 @@
+"""Check `claims`: no overclaiming, and wording only as strong as the evidence.
+
+Four rules, in order of how much harm a breach does:
+
+1. Never overclaim, whatever the study: "proves", "cures", "breakthrough", "miracle",
+   "guarantees", "definitely", "will stop/cure/prevent...", "always works", "no risk",
+   "completely safe". A negated or open use is fine and often good hedging: "this does
+   not prove...", "there is no cure", "to see whether it cures".
+2. Observational, early (pilot, feasibility, single-arm) and small (under 100 people)
+   studies cannot show cause and effect: no causal verbs for their findings ("causes",
+   "leads to", "prevents", "reduces the risk") unless hedged in the same breath ("may
+   lead to", "can cause", "does not show that X causes Y"); and no absolute "safe"
+   ("was safe", "can safely"): say "no serious problems were seen".
+3. A trial or review that is small or early must hedge its headline ("may", "small
+   study", "early"...). Every other design is held to a hedged headline by the
+   completeness check, so one missing hedge is reported once.
+4. Lab and animal research must say so (mice, animals, the lab) or say it has not been
+   tested in people; a headline that does not say so warns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msdigest.checks.context import CheckInput, make_result, quote
+from msdigest.checks.evidence import causal_reasons, design_reason, hedges, is_lab, stage_reason
+from msdigest.summary import CheckResult
+
+__all__ = ["NAME", "check", "overclaims"]
+
+NAME = "claims"
+
+_OVERCLAIMS = re.compile(
+    r"\b(?:prov(?:e|es|ed|en|ing)|proof|cur(?:e|es|ed|ing)|breakthroughs?|miracle\w*|"
+    r"game[- ]?chang\w*|revolutionar\w*|wonder (?:drug|treatment)s?|magic bullets?|"
+    r"guarantee[sd]?|definitely|definitive(?:ly)?|conclusive(?:ly)?|certainly|undoubtedly|"
+    r"without (?:a |any )?doubt|beyond (?:any )?doubt|always works?|works? for everyone|"
+    r"(?:100\s?%|completely|fully|totally) effective|risk[- ]free|"
+    r"no (?:risks?|side[- ]effects?)(?![^.]*\b(?:reported|seen|found|observed|recorded|noted)\b)|"
+    r"(?:completely|totally|perfectly|entirely|absolutely|100\s?%) safe|"
+    r"safe for (?:everyone|everybody|all)|"
+    r"will (?:stop|cure|prevent|reverse|slow|halt|end|fix|eliminate|eradicate|repair|restore|"
+    r"heal|improve|reduce|protect|work|benefit|treat|transform)\w*)\b",
+    re.IGNORECASE,
+)
+_CAUSAL = re.compile(
+    r"\b(?:causes?|caused|causing|leads? to|led to|leading to|results? in|resulted in|"
+    r"prevents?|prevented|preventing|protects? against|protected against|"
+    r"(?:reduces?|reduced|reducing|lowers?|lowered|lowering|cuts?|raises?|raised|"
+    r"increases?|increased|increasing) (?:the |their |your |a person's )?(?:risk|chance|odds)|"
+    r"triggers?|triggered|(?:is|are|was|were) responsible for)\b",
+    re.IGNORECASE,
+)
+_ABSOLUTE_SAFE = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?safe\b|\bsafely\b", re.IGNORECASE
+)
+# What, just before a word, makes it negated, conditional or an open question.
+_NEGATED = re.compile(
+    r"(?:\bnot|n't|\bno|\bnever|\bcannot|\bnor|\bwithout|\bwhether|\bif|\bunlikely to)"
+    r"\b[\w\s,'\u2019-]{0,30}$",
+    re.IGNORECASE,
+)
+_HEDGED = re.compile(
+    r"(?:\bmay|\bmight|\bcould|\bcan|\bwould|\bseem\w*|\bappear\w*|\blikely|\bnot|n't|"
+    r"\bcannot|\bwhether|\bif|\bto (?:see|test|find out|learn|check|study|ask)|\blinked|"
+    r"\bassociated)\b[\w\s,'\u2019-]{0,60}$",
+    re.IGNORECASE,
+)
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|one|main|possible|likely|known|unknown)\s+$", re.I
+)
+_LAB_WORDS = re.compile(
+    r"\b(?:mice|mouse|rats?|animals?|rodents?|zebrafish|monkeys?|pigs?|lab|laboratory|"
+    r"test tubes?|dish(?:es)?|organoids?|in cells|cells grown)\b",
+    re.IGNORECASE,
+)
+_NOT_IN_PEOPLE = re.compile(
+    r"\bnot (?:yet )?(?:been )?(?:tested|tried|studied|shown|confirmed|checked)\b"
+    r"[^.]{0,40}\b(?:people|humans|patients|a person)\b",
+    re.IGNORECASE,
+)
+
+
+def overclaims(text: str) -> list[str]:
+    """Return the overclaiming words and phrases in `text` that are not negated."""
+    return [
+        match.group(0)
+        for match in _OVERCLAIMS.finditer(text)
+        if not _NEGATED.search(text, 0, match.start())
+    ]
+
+
+def _unhedged(pattern: re.Pattern[str], text: str) -> list[str]:
+    found = []
+    for match in pattern.finditer(text):
+        before = text[: match.start()]
+        if _HEDGED.search(before) or _NOUN_BEFORE.search(before):
+            continue
+        found.append(match.group(0))
+    return found
+
+
+def check(data: CheckInput) -> CheckResult:
+    """Return fail for overclaiming, unhedged causal or safety wording, or unlabelled lab work."""
+    problems: list[str] = []
+    warnings: list[str] = []
+    offending: list[str] = []
+    facts = data.facts
+    causal_why = causal_reasons(facts)
+    weak = bool(causal_why) or is_lab(facts)
+    for piece in data.pieces:
+        for word in overclaims(piece.text):
+            problems.append(f"overclaiming {quote(word)} in {quote(piece.text, 120)}")
+            offending.append(piece.text)
+        if causal_why:
+            for verb in _unhedged(_CAUSAL, piece.text):
+                problems.append(
+                    f"causal {quote(verb)} although {causal_why[0]} "
+                    f"(say 'was linked to' or 'may'): {quote(piece.text, 120)}"
+                )
+                offending.append(piece.text)
+        if weak:
+            for word in _unhedged(_ABSOLUTE_SAFE, piece.text):
+                problems.append(
+                    f"absolute {quote(word)} for early or limited evidence (say 'no serious "
+                    f"problems were seen'): {quote(piece.text, 120)}"
+                )
+                offending.append(piece.text)
+    headline = data.summary.headline
+    stage = stage_reason(facts)
+    if stage and design_reason(facts) is None and not hedges(headline):
+        problems.append(f"the headline must hedge because {stage}")
+        offending.append(headline)
+    if is_lab(facts):
+        text = data.full_text
+        if not (_LAB_WORDS.search(text) or _NOT_IN_PEOPLE.search(text)):
+            problems.append(
+                "lab or animal research must say so (in mice, in the lab) "
+                "or say it has not been tested in people"
+            )
+        elif not _LAB_WORDS.search(headline) and not _NOT_IN_PEOPLE.search(headline):
+            warnings.append("the headline does not say this was lab or animal research")
+            offending.append(headline)
+    ok = "no overclaiming; wording matches the evidence"
+    if causal_why:
+        ok += f" ({'; '.join(causal_why)}: no unhedged causal wording)"
+    return make_result(NAME, problems, warnings, offending, ok)
