@@ -252,9 +252,9 @@ class ArticleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             if isinstance(instance, ReviewComment):
                 if not (instance.body.strip() or instance.approval):
                     continue
-                if instance.approval and not request.user.has_perm("articles.approve_article"):
-                    if not self._can_publish(request):
-                        raise PermissionDenied
+                may_approve = request.user.has_perm("articles.approve_article")
+                if instance.approval and not (may_approve or self._can_publish(request)):
+                    raise PermissionDenied
                 instance.author = request.user
                 instance.save()
         formset.save_m2m()
