@@ -66,6 +66,13 @@ _HEDGED = re.compile(
     r"\bassociated)\b[\w\s,'\u2019-]{0,60}$",
     re.IGNORECASE,
 )
+# For safety "can" is no hedge: "people can safely do this" is the overclaim itself.
+_SAFETY_HEDGED = re.compile(
+    r"(?:\bmay|\bmight|\bcould|\bwould|\bseem\w*|\bappear\w*|\blikely|\bnot|n't|"
+    r"\bcannot|\bwhether|\bif|\bto (?:see|test|find out|learn|check|study|ask))\b"
+    r"[\w\s,'\u2019-]{0,60}$",
+    re.IGNORECASE,
+)
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|one|main|possible|likely|known|unknown)\s+$", re.I
 )
@@ -90,11 +97,12 @@ def overclaims(text: str) -> list[str]:
     ]
 
 
-def _unhedged(pattern: re.Pattern[str], text: str) -> list[str]:
+def _unhedged(pattern: re.Pattern[str], text: str, hedged: re.Pattern[str] = _HEDGED) -> list[str]:
+    """Return the matches of `pattern` in `text` that no hedge or negation comes before."""
     found = []
     for match in pattern.finditer(text):
         before = text[: match.start()]
-        if _HEDGED.search(before) or _NOUN_BEFORE.search(before):
+        if hedged.search(before) or _NOUN_BEFORE.search(before):
             continue
         found.append(match.group(0))
     return found
@@ -120,7 +128,7 @@ def check(data: CheckInput) -> CheckResult:
                 )
                 offending.append(piece.text)
         if weak:
-            for word in _unhedged(_ABSOLUTE_SAFE, piece.text):
+            for word in _unhedged(_ABSOLUTE_SAFE, piece.text, _SAFETY_HEDGED):
                 problems.append(
                     f"absolute {quote(word)} for early or limited evidence (say 'no serious "
                     f"problems were seen'): {quote(piece.text, 120)}"
