@@ -160,7 +160,7 @@ def test_lab_work_that_says_so_only_in_the_body_warns_about_the_headline() -> No
 
 def test_not_tested_in_people_counts_as_saying_so() -> None:
     summary = good_summary(
-        headline="A salty diet may worsen an MS-like illness, but it has not been tested in people.",
+        headline="A salty diet may worsen an MS-like illness; it has not been tested in people.",
         study="A salty diet made the disease worse.",
     )
     assert claims(summary, MICE).status == "pass"

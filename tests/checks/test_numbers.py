@@ -10,7 +10,6 @@ from msdigest.checks.numbers import source_numbers, summary_numbers
 from msdigest.paper import AbstractSection
 from tests.checks.builders import ABSTRACT, PAPER, good_summary, report, trial_facts
 
-
 NO_NUMBERS = "The study was short, so we do not know if the benefit lasts. Talk to your MS team."
 
 

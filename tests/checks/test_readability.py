@@ -59,7 +59,10 @@ LONG_26 = (
     "The people in the walking group went out for a short walk near their home on most days "
     "of the week for the whole of the twelve weeks."
 )
-LONG_22 = "The people in the walking group went out for a short walk near their home on most days of the week."
+LONG_22 = (
+    "The people in the walking group went out for a short walk near their home on most days "
+    "of the week."
+)
 
 
 def test_a_sentence_over_25_words_fails_and_is_quoted() -> None:
