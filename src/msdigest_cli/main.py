@@ -7,7 +7,7 @@ import sys
 import click
 
 from msdigest.errors import MsdigestError
-from msdigest_cli import cmd_facts, cmd_site, cmd_sources, cmd_writer  # noqa: F401  (register)
+from msdigest_cli import cmd_checks, cmd_facts, cmd_site, cmd_sources, cmd_writer  # noqa: F401  (register)
 from msdigest_cli.app import cli
 
 __all__ = ["cli", "main"]
@@ -16,7 +16,9 @@ __all__ = ["cli", "main"]
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; an `MsdigestError` becomes one line on stderr and exit status 1."""
     try:
-        cli.main(args=argv, prog_name="msdigest", standalone_mode=False)
+        # Without standalone mode, click *returns* the code of an explicit exit
+        # (`raise click.exceptions.Exit(1)`) instead of raising it.
+        result = cli.main(args=argv, prog_name="msdigest", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 130
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         # `msdigest parse ... | head` closes stdout early; that is not an error.
         sys.stderr.close()
         return 0
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":
