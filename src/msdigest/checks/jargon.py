@@ -28,14 +28,13 @@ One or two unexplained words warn; three or more fail.
 
 from __future__ import annotations
 
-import importlib
 import re
 from functools import lru_cache
-from typing import Any
 
 from wordfreq import zipf_frequency
 
 from msdigest.checks.context import CheckInput, quote
+from msdigest.glossary import load_glossary
 from msdigest.summary import CheckResult, LaySummary, Status
 
 __all__ = [
@@ -159,12 +158,19 @@ def is_uncommon(token: str) -> bool:
 
 
 def _glossary_words(summary: LaySummary) -> frozenset[str]:
-    """Return every word (and its singular forms) of the defined glossary terms."""
+    """Return every word (and its singular forms) of the glossary terms the summary defines.
+
+    A term the MS glossary knows brings its other forms along: listing "relapsing-remitting
+    MS" also explains "RRMS", listing "EDSS" also explains "Kurtzke scale".
+    """
+    glossary = load_glossary()
     covered: set[str] = set()
     for use in summary.glossary:
         if not use.definition.strip():
             continue
-        for token in _TOKEN.findall(use.term):
+        entry = glossary.get(use.term)
+        forms = (use.term, *(entry.forms if entry else ()))
+        for token in _TOKEN.findall(" ".join(forms)):
             lower = _POSSESSIVE.sub("", token).lower()
             covered.update(_variants(lower))
             for part in lower.split("-"):
@@ -194,21 +200,14 @@ def _explained_here(text: str, start: int, end: int) -> bool:
     return bool(_GLOSS_BEFORE.search(text, 0, start) and _SHORT_PAREN_AFTER.match(text, end))
 
 
-@lru_cache(maxsize=1)
-def _project_glossary() -> Any:
-    """Return the MS glossary (msdigest.glossary), or None while it is not installed."""
-    try:
-        module = importlib.import_module("msdigest.glossary")
-    except ImportError:
-        return None
-    return module.load_glossary()
-
-
-def _glossary_has(word: str) -> bool:
-    glossary = _project_glossary()
-    if glossary is None:
-        return False
-    return glossary.get(word) is not None or glossary.get(word.lower()) is not None
+def _advice_for(word: str) -> str:
+    """Return what the MS glossary offers for `word`: a plain phrase, or that it defines it."""
+    entry = load_glossary().get(word)
+    if entry is None:
+        return ""
+    if entry.plain:
+        return f" (plain: {quote(entry.plain)}; or list {quote(entry.term)} in the glossary)"
+    return f" (the MS glossary defines {quote(entry.term)})"
 
 
 def check(data: CheckInput) -> CheckResult:
@@ -241,10 +240,7 @@ def check(data: CheckInput) -> CheckResult:
             f"no unexplained uncommon words ({len(explained)} explained by the glossary "
             "or in the text)",
         )
-    listed = ", ".join(
-        quote(word) + (" (in the MS glossary)" if _glossary_has(word) else "")
-        for word in unexplained
-    )
+    listed = ", ".join(quote(word) + _advice_for(word) for word in unexplained)
     status: Status = "fail" if len(unexplained) >= FAIL_FROM else "warn"
     message = (
         f"{len(unexplained)} uncommon word{'s' if len(unexplained) > 1 else ''} not "
