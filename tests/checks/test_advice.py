@@ -62,3 +62,8 @@ def test_a_summary_that_never_points_to_the_care_team_warns() -> None:
     result = advice("", keep="The study lasted only 12 weeks, so we do not know if it lasts.")
     assert result.status == "warn"
     assert "care team" in result.message
+
+
+def test_an_audience_named_after_a_preposition_is_not_addressed() -> None:
+    sentence = "Whether this applies to people with MS must be tested in people."
+    assert advice(sentence).status == "pass"

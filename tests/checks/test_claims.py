@@ -110,6 +110,8 @@ def test_causal_verbs_fail_for_observational_work(sentence: str) -> None:
         "This study cannot show that walking causes less tiredness.",
         "Inflammation can lead to more symptoms.",
         "The cause of MS is still unknown.",
+        "This study adds to what we know about the immune system and causes.",
+        "Its causes are not known.",
     ],
 )
 def test_hedged_causal_wording_passes_for_observational_work(sentence: str) -> None:

@@ -43,6 +43,9 @@ _AUDIENCE_MUST = re.compile(
     r"had better)\b(?!\s+(?:first\s+)?(?:talk|speak|discuss|check with|ask (?:their|your)))",
     re.IGNORECASE,
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|for|in|of|among|with|about|on|by|from|between|whether)\s+$", re.IGNORECASE
+)
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:take|stop|start|switch|avoid|increase|decrease|reduce|cut|add|try|"
     r"quit|skip|eat|drink|use|begin|continue|don't|do not|never|always|consider|make sure|"
@@ -76,9 +79,10 @@ def _advice_in(sentence: str) -> str | None:
     hard = _ALWAYS_ADVICE.search(sentence)
     if hard:
         return hard.group(0)
-    must = _AUDIENCE_MUST.search(sentence)
-    if must:
-        return must.group(0)
+    for must in _AUDIENCE_MUST.finditer(sentence):
+        # "whether this applies to people with MS must be tested": not addressed to them
+        if not _PREPOSITION_BEFORE.search(sentence, 0, must.start()):
+            return must.group(0)
     imperative = _IMPERATIVE.match(sentence.lstrip("\"'\u201c("))
     if imperative and not _ASK_CARE_TEAM.match(sentence) and not points_to_care_team(sentence):
         return imperative.group(0)

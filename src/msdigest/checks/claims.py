@@ -76,6 +76,9 @@ _SAFETY_HEDGED = re.compile(
 _NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|its|their|one|main|possible|likely|known|unknown)\s+$", re.I
 )
+# "cause(s)" ending a clause or followed by "of" is the noun: "the causes of MS".
+_BARE_CAUSE = re.compile(r"causes?", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|(?:of|and|or|is|are|was|were)\b)", re.IGNORECASE)
 _LAB_WORDS = re.compile(
     r"\b(?:mice|mouse|rats?|animals?|rodents?|zebrafish|monkeys?|pigs?|lab|laboratory|"
     r"test tubes?|dish(?:es)?|organoids?|in cells|cells grown)\b",
@@ -103,6 +106,8 @@ def _unhedged(pattern: re.Pattern[str], text: str, hedged: re.Pattern[str] = _HE
     for match in pattern.finditer(text):
         before = text[: match.start()]
         if hedged.search(before) or _NOUN_BEFORE.search(before):
+            continue
+        if _BARE_CAUSE.fullmatch(match.group(0)) and _NOUN_AFTER.match(text, match.end()):
             continue
         found.append(match.group(0))
     return found
