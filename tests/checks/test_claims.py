@@ -44,6 +44,7 @@ def claims(summary=None, facts=None):  # type: ignore[no-untyped-def]
         "Walking will stop MS tiredness.",
         "It always works.",
         "Walking carries no risk.",
+        "The drug has no side effects.",
         "Walking is completely safe.",
     ],
 )
@@ -62,6 +63,8 @@ def test_overclaiming_fails_even_for_a_large_trial(sentence: str) -> None:
         "The team wanted to see whether walking could cure tiredness.",
         "Walking is not a breakthrough.",
         "No side effects were reported.",
+        "No side effect occurred.",
+        "There were no side effects.",
         "Their scores improved and the drug was approved.",
     ],
 )
@@ -111,6 +114,7 @@ def test_causal_verbs_fail_for_observational_work(sentence: str) -> None:
         "Inflammation can lead to more symptoms.",
         "The cause of MS is still unknown.",
         "This study adds to what we know about the immune system and causes.",
+        "A small early look at immune system and causes in people with MS.",
         "Its causes are not known.",
     ],
 )

@@ -99,3 +99,24 @@ def test_limitations_found_but_not_mentioned_warn() -> None:
         + good_summary().keep_in_mind
     )
     assert completeness(good_summary(keep_in_mind=keep), facts).status == "pass"
+
+
+def test_a_single_case_may_be_stated_in_words() -> None:
+    facts = trial_facts(
+        study_design="case_report_or_series",
+        sample_size=SampleSize(total=1),
+        limitations=Limitations(small_sample=True),
+    )
+    study = "Doctors describe a 34-year-old woman with MS whose walking got worse."
+    keep = "This is a small report about a single person. Talk to your MS team."
+    summary = good_summary(
+        headline="One woman's story may hint at a rare problem.", study=study, keep_in_mind=keep
+    )
+    assert completeness(summary, facts).status == "pass"
+    unnamed = dataclasses.replace(
+        summary,
+        headline="A rare problem may have been found.",
+        study="Doctors describe how walking got worse.",
+        keep_in_mind="This is a small report. Talk to your MS team.",
+    )
+    assert "number of participants (1) is not stated" in completeness(unnamed, facts).message

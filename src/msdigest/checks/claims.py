@@ -36,7 +36,7 @@ _OVERCLAIMS = re.compile(
     r"guarantee[sd]?|definitely|definitive(?:ly)?|conclusive(?:ly)?|certainly|undoubtedly|"
     r"without (?:a |any )?doubt|beyond (?:any )?doubt|always works?|works? for everyone|"
     r"(?:100\s?%|completely|fully|totally) effective|risk[- ]free|"
-    r"no (?:risks?|side[- ]effects?)(?![^.]*\b(?:reported|seen|found|observed|recorded|noted)\b)|"
+    r"no (?:risks?|side[- ]effects?)|"
     r"(?:completely|totally|perfectly|entirely|absolutely|100\s?%) safe|"
     r"safe for (?:everyone|everybody|all)|"
     r"will (?:stop|cure|prevent|reverse|slow|halt|end|fix|eliminate|eradicate|repair|restore|"
@@ -53,6 +53,10 @@ _CAUSAL = re.compile(
 )
 _ABSOLUTE_SAFE = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?safe\b|\bsafely\b", re.IGNORECASE
+)
+_PAST_REPORT = re.compile(
+    r"\b(?:were|was|had|occurred|happened|reported|seen|found|observed|recorded|noted)\b",
+    re.IGNORECASE,
 )
 # What, just before a word, makes it negated, conditional or an open question.
 _NEGATED = re.compile(
@@ -78,7 +82,9 @@ _NOUN_BEFORE = re.compile(
 )
 # "cause(s)" ending a clause or followed by "of" is the noun: "the causes of MS".
 _BARE_CAUSE = re.compile(r"causes?", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s*(?:[.,;:!?)]|$|(?:of|and|or|is|are|was|were)\b)", re.IGNORECASE)
+_NOUN_AFTER = re.compile(
+    r"\s*(?:[.,;:!?)]|$|(?:of|and|or|is|are|was|were|in|for|behind|among)\b)", re.IGNORECASE
+)
 _LAB_WORDS = re.compile(
     r"\b(?:mice|mouse|rats?|animals?|rodents?|zebrafish|monkeys?|pigs?|lab|laboratory|"
     r"test tubes?|dish(?:es)?|organoids?|in cells|cells grown)\b",
@@ -92,12 +98,20 @@ _NOT_IN_PEOPLE = re.compile(
 
 
 def overclaims(text: str) -> list[str]:
-    """Return the overclaiming words and phrases in `text` that are not negated."""
-    return [
-        match.group(0)
-        for match in _OVERCLAIMS.finditer(text)
-        if not _NEGATED.search(text, 0, match.start())
-    ]
+    """Return the overclaiming words and phrases in `text` that are not negated.
+
+    "No side effects" and "no risk" are claims in the present tense ("it has no side
+    effects") but reports in the past ("no side effects were seen", "no side effect
+    occurred"), so a sentence that reports in the past tense may use them.
+    """
+    found = []
+    for match in _OVERCLAIMS.finditer(text):
+        if _NEGATED.search(text, 0, match.start()):
+            continue
+        if match.group(0).lower().startswith("no ") and _PAST_REPORT.search(text):
+            continue
+        found.append(match.group(0))
+    return found
 
 
 def _unhedged(pattern: re.Pattern[str], text: str, hedged: re.Pattern[str] = _HEDGED) -> list[str]:

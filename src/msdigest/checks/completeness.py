@@ -23,14 +23,19 @@ import re
 
 from msdigest.checks.context import WHY_IT_MATTERS_PARTS, CheckInput, make_result
 from msdigest.checks.evidence import design_reason, hedges, is_small
+from msdigest.checks.numbers import summary_numbers
 from msdigest.summary import CheckResult
-from msdigest.text.numbers import find_numbers
 from msdigest.text.sentences import split_sentences
 
 __all__ = ["NAME", "check", "states_count"]
 
 NAME = "completeness"
 
+_ONE_PERSON = re.compile(
+    r"\b(?:one|a single|an?)\s+(?:[\w-]+\s+){0,3}?(?:person|man|woman|patient|child|boy|"
+    r"girl|adult|teenager|case)\b",
+    re.IGNORECASE,
+)
 _SMALL = re.compile(r"\bsmall\b", re.IGNORECASE)
 # Wording that shows "keep in mind" names a limitation of the evidence.
 _ANY_LIMITATION = re.compile(
@@ -75,8 +80,15 @@ _FLAG_WORDS = {
 
 
 def states_count(text: str, total: int) -> bool:
-    """Return True when `text` states the number `total` in digits or in words."""
-    return any(m.value == total for m in find_numbers(text))
+    """Return True when `text` states the number `total` in digits or in words.
+
+    A single case may be stated as "a woman", "a 34-year-old man" or "one person"; "one"
+    as a pronoun ("one of the most common problems") states nothing, and a percentage is
+    not a count.
+    """
+    if total == 1 and _ONE_PERSON.search(text):
+        return True
+    return any(value == total for value, _text, percent in summary_numbers(text) if not percent)
 
 
 def check(data: CheckInput) -> CheckResult:
