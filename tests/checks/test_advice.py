@@ -51,6 +51,8 @@ def test_direct_advice_fails_quoting_the_sentence(sentence: str) -> None:
         "Do not change any treatment without talking to your MS team first.",
         "Ask your MS nurse whether this applies to you.",
         "Keep in mind that the study was short.",
+        "Use of steroids was common in both groups.",
+        "Never before had a trial tested walking at home.",
     ],
 )
 def test_reporting_and_pointing_to_the_care_team_is_not_advice(sentence: str) -> None:

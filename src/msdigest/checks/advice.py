@@ -48,8 +48,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:take|stop|start|switch|avoid|increase|decrease|reduce|cut|add|try|"
-    r"quit|skip|eat|drink|use|begin|continue|don't|do not|never|always|consider|make sure|"
-    r"be sure|ask)\b",
+    r"quit|skip|eat|drink|begin|continue|don't|do not|never(?! before)|always|consider|"
+    r"make sure|be sure|ask)\b",
     re.IGNORECASE,
 )
 _ASK_CARE_TEAM = re.compile(
