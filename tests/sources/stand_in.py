@@ -77,6 +77,7 @@ class StandIn:
         self.requests: list[Request] = []
         self.hidden: set[str] = set()  # PMIDs esearch lists but efetch never returns
         self.down = False
+        self.down_after: int | None = None  # answer 503 once this many requests were served
         self.lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -167,7 +168,9 @@ class StandIn:
                 endpoint = parts.path.rsplit("/", 1)[-1].removesuffix(".fcgi")
                 with stand_in.lock:
                     stand_in.requests.append(Request(time.monotonic(), endpoint, params))
-                if stand_in.down:
+                    served = len(stand_in.requests) - 1
+                limit = stand_in.down_after
+                if stand_in.down or (limit is not None and served >= limit):
                     self._send(503, b"service unavailable", "text/plain")
                     return
                 fault = stand_in._take_fault(endpoint)

@@ -388,14 +388,16 @@ def test_settings_from_the_environment() -> None:
             "NCBI_TOOL": "my-tool",
             "NCBI_EUTILS_URL": "http://127.0.0.1:9/eutils",
             "NCBI_TIMEOUT": "12.5",
+            "NCBI_MAX_TRIES": "2",
         }
     )
     assert (settings.email, settings.api_key, settings.tool) == ("me@example.org", "abc", "my-tool")
     assert settings.base_url == "http://127.0.0.1:9/eutils/"
-    assert settings.timeout == 12.5 and settings.rate == 10.0
+    assert settings.timeout == 12.5 and settings.rate == 10.0 and settings.max_tries == 2
     default = EutilsSettings.from_env({"NCBI_EMAIL": "me@example.org"})
     assert default.base_url == "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
     assert (default.tool, default.api_key, default.rate) == ("msdigest", None, 3.0)
+    assert default.max_tries == 5
 
 
 @pytest.mark.parametrize(
@@ -406,6 +408,7 @@ def test_settings_from_the_environment() -> None:
         ({"NCBI_EMAIL": "a@b.org", "NCBI_TOOL": "has space"}, "NCBI_TOOL"),
         ({"NCBI_EMAIL": "a@b.org", "NCBI_TIMEOUT": "soon"}, "NCBI_TIMEOUT"),
         ({"NCBI_EMAIL": "a@b.org", "NCBI_EUTILS_URL": "ftp://x"}, "NCBI_EUTILS_URL"),
+        ({"NCBI_EMAIL": "a@b.org", "NCBI_MAX_TRIES": "0"}, "NCBI_MAX_TRIES"),
     ],
 )
 def test_bad_settings_are_refused_with_the_variable_named(

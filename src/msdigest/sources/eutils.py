@@ -16,8 +16,8 @@ any still absent are yielded as `Missing`, never silently dropped.
 
 Settings come from the environment (see `EutilsSettings.from_env`): `NCBI_EMAIL`
 (required), `NCBI_API_KEY`, `NCBI_TOOL` (default "msdigest"), `NCBI_EUTILS_URL` (default
-NCBI's), `NCBI_TIMEOUT` (seconds, default 30). The query is `MSDIGEST_PUBMED_QUERY` or
-`DEFAULT_QUERY`.
+NCBI's), `NCBI_TIMEOUT` (seconds, default 30), `NCBI_MAX_TRIES` (default 5). The query is
+`MSDIGEST_PUBMED_QUERY` or `DEFAULT_QUERY`.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ class EutilsSettings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> EutilsSettings:
-        """Read NCBI_EMAIL, NCBI_TOOL, NCBI_API_KEY, NCBI_EUTILS_URL and NCBI_TIMEOUT."""
+        """Read NCBI_EMAIL, NCBI_TOOL, NCBI_API_KEY, NCBI_EUTILS_URL, NCBI_TIMEOUT and
+        NCBI_MAX_TRIES (tries per request, default 5)."""
         env = os.environ if environ is None else environ
         raw_timeout = (env.get("NCBI_TIMEOUT") or "").strip()
         try:
@@ -130,12 +131,16 @@ class EutilsSettings:
         except ValueError:
             raise ConfigurationError(f"NCBI_TIMEOUT={raw_timeout!r} is not a number") from None
         base_url = (env.get("NCBI_EUTILS_URL") or "").strip() or DEFAULT_BASE_URL
+        raw_tries = (env.get("NCBI_MAX_TRIES") or "").strip()
+        if raw_tries and not (raw_tries.isdigit() and 1 <= int(raw_tries) <= 10):
+            raise ConfigurationError(f"NCBI_MAX_TRIES={raw_tries!r} must be a number from 1 to 10")
         return cls(
             email=(env.get("NCBI_EMAIL") or "").strip(),
             tool=(env.get("NCBI_TOOL") or "").strip() or "msdigest",
             api_key=(env.get("NCBI_API_KEY") or "").strip() or None,
             base_url=base_url if base_url.endswith("/") else base_url + "/",
             timeout=timeout,
+            max_tries=int(raw_tries) if raw_tries else MAX_TRIES,
         )
 
 

@@ -105,7 +105,12 @@ class IngestRun(models.Model):
     skip_reasons = models.JSONField(
         default=list, blank=True, help_text="[{where, record_id, reason}] per skipped record."
     )
-    error = models.TextField(blank=True)
+    failures = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="[{where, record_id, reason}] per record that could not be fetched or stored.",
+    )
+    error = models.TextField(blank=True, help_text="Why the run stopped, when it failed.")
 
     class Meta:
         ordering = ["-started_at", "-id"]

@@ -1,0 +1,245 @@
+"""Benchmark the PubMed XML parser: records per second and peak memory on a large file.
+
+The file is made by repeating real PubMed records (../shared/eval/pubmed-xml and the
+bundled sample corpus, or the files given) with new PMIDs, so its records look like the
+real thing. It is parsed in a fresh Python process, which reports its peak resident
+memory (RSS) after a fifth of the records and again at the end: when the two match, memory
+does not grow with the file. Run it as `msdigest bench parse`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+import msdigest
+from msdigest.errors import InputError
+from msdigest.paper import Paper
+
+__all__ = ["BenchParseResult", "default_sources", "record_templates", "run_parse_benchmark"]
+
+GOAL_RECORDS_PER_SECOND = 5_000
+FIRST_PMID = 800_000_000  # a nine-digit range no real PMID uses yet
+_MARK = "@@MSDIGEST-BENCH-PMID@@"
+_PACKAGE = Path(msdigest.__file__).resolve().parent
+SAMPLE_CORPUS = _PACKAGE / "data" / "sample" / "sample-corpus.xml"
+
+
+def default_sources() -> list[Path]:
+    """Return the real records to repeat: ../shared/eval/pubmed-xml and the sample corpus.
+
+    `MSDIGEST_SHARED_EVAL` points at another eval folder. Without either, the project's
+    own test fixtures (in a source checkout) are used.
+    """
+    candidates = []
+    if os.environ.get("MSDIGEST_SHARED_EVAL"):
+        candidates.append(Path(os.environ["MSDIGEST_SHARED_EVAL"]))
+    candidates += [
+        _PACKAGE.parents[1].parent / "shared" / "eval",  # next to a source checkout
+        Path.cwd().parent / "shared" / "eval",
+    ]
+    found = [c / "pubmed-xml" for c in candidates if (c / "pubmed-xml").is_dir()][:1]
+    if SAMPLE_CORPUS.is_file():
+        found.append(SAMPLE_CORPUS)
+    if not found:
+        fixtures = _PACKAGE.parents[1] / "tests" / "fixtures" / "pubmed"
+        if fixtures.is_dir():
+            found.append(fixtures)
+    return found
+
+
+def _xml_files(sources: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            files += sorted(p for p in source.iterdir() if p.name.endswith((".xml", ".xml.gz")))
+        else:
+            files.append(source)
+    return files
+
+
+def record_templates(
+    sources: Sequence[Path], unreadable: list[str] | None = None
+) -> list[tuple[str, ...]]:
+    """Return every `<PubmedArticle>` of the sources as its text split around its PMID.
+
+    The PMID is cut out of MedlineCitation/PMID and of the "pubmed" ArticleId, so
+    `new_pmid.join(template)` is the same record under a new PMID. Files that are not
+    well-formed (the test fixtures include broken ones on purpose) are left out and named
+    in `unreadable`.
+    """
+    parser = etree.XMLParser(no_network=True, load_dtd=False, resolve_entities=False)
+    templates = []
+    for path in _xml_files(sources):
+        try:
+            data = path.read_bytes()
+            if data[:2] == b"\x1f\x8b":
+                data = gzip.decompress(data)
+            root = etree.fromstring(data, parser)
+        except (OSError, EOFError, etree.XMLSyntaxError) as exc:
+            if unreadable is None:
+                raise InputError(f"{path}: cannot read as PubMed XML: {exc}") from exc
+            unreadable.append(f"{path.name}: {exc}")
+            continue
+        for article in root.iterfind("PubmedArticle"):
+            pmid = article.find("MedlineCitation/PMID")
+            if pmid is None:
+                continue
+            pmid.text = _MARK
+            for item in article.iterfind("PubmedData/ArticleIdList/ArticleId"):
+                if item.get("IdType") == "pubmed":
+                    item.text = _MARK
+            article.tail = "\n"
+            text = etree.tostring(article, encoding="unicode")
+            templates.append(tuple(text.split(_MARK)))
+    if not templates:
+        raise InputError("no <PubmedArticle> records found to build the benchmark file")
+    return templates
+
+
+def write_benchmark_file(path: Path, templates: Sequence[tuple[str, ...]], records: int) -> int:
+    """Write `records` records cycling through the templates; return the size in bytes."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n')
+        for number in range(records):
+            out.write(str(FIRST_PMID + number).join(templates[number % len(templates)]))
+        out.write("</PubmedArticleSet>\n")
+    return path.stat().st_size
+
+
+def _peak_rss_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)  # bytes on macOS, KiB else
+
+
+def _measure(path: Path, checkpoint: int) -> dict[str, Any]:
+    """Parse `path` in this process; return counts, times and peak RSS at two points."""
+    from msdigest.sources.pubmed_xml import iter_pubmed_xml
+
+    papers = skipped = 0
+    marks = []
+    wall, cpu = time.perf_counter(), time.process_time()
+    for item in iter_pubmed_xml(path):
+        if isinstance(item, Paper):
+            papers += 1
+        else:
+            skipped += 1
+        if papers + skipped == checkpoint:
+            marks.append({"records": checkpoint, "peak_rss_mib": _peak_rss_mib()})
+    seconds_wall, seconds_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    marks.append({"records": papers + skipped, "peak_rss_mib": _peak_rss_mib()})
+    return {
+        "papers": papers,
+        "skipped": skipped,
+        "seconds_wall": seconds_wall,
+        "seconds_cpu": seconds_cpu,
+        "memory": marks,
+    }
+
+
+@dataclass(frozen=True)
+class BenchParseResult:
+    """The figures of one benchmark run (`lines()` for people, `to_dict()` for JSON)."""
+
+    records: int
+    papers: int
+    skipped: int
+    templates: int
+    file_bytes: int
+    seconds_wall: float
+    seconds_cpu: float
+    memory: tuple[tuple[int, float], ...]  # (records read, peak RSS in MiB)
+    python: str
+    lxml: str
+    sources_left_out: tuple[str, ...] = ()
+
+    @property
+    def records_per_second(self) -> float:
+        """Return the rate over wall-clock time (one process, one core)."""
+        return self.records / self.seconds_wall if self.seconds_wall else 0.0
+
+    @property
+    def records_per_cpu_second(self) -> float:
+        """Return the rate over the CPU time the parsing process used."""
+        return self.records / self.seconds_cpu if self.seconds_cpu else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the figures as a JSON-ready dict."""
+        data = asdict(self)
+        data["memory"] = [{"records": n, "peak_rss_mib": round(m, 1)} for n, m in self.memory]
+        data["records_per_second"] = round(self.records_per_second)
+        data["records_per_cpu_second"] = round(self.records_per_cpu_second)
+        data["goal_records_per_second"] = GOAL_RECORDS_PER_SECOND
+        return data
+
+    def lines(self) -> Iterator[str]:
+        """Yield the report, one line at a time."""
+        met = "met" if self.records_per_second >= GOAL_RECORDS_PER_SECOND else "NOT met"
+        memory = ", ".join(f"{mib:.1f} MiB after {n:,} records" for n, mib in self.memory)
+        growth = self.memory[-1][1] - self.memory[0][1] if len(self.memory) > 1 else 0.0
+        yield "PubMed XML parse benchmark (msdigest bench parse)"
+        yield (
+            f"  input   {self.records:,} records ({self.papers:,} papers, {self.skipped:,} "
+            f"skipped), repeating {self.templates} real records; {self.file_bytes / 1e6:,.0f} MB"
+        )
+        yield (
+            f"  speed   {self.records_per_second:,.0f} records/s "
+            f"({self.seconds_wall:.1f} s wall; {self.records_per_cpu_second:,.0f} records per "
+            f"CPU second; one process)"
+        )
+        yield f"  memory  peak RSS {memory} (growth {growth:+.1f} MiB)"
+        yield f"  goal    {GOAL_RECORDS_PER_SECOND:,} records/s: {met}"
+        yield f"  on      Python {self.python}, lxml {self.lxml}, {platform.machine()}"
+        for problem in self.sources_left_out:
+            yield f"  left out (not well-formed): {problem}"
+
+
+def run_parse_benchmark(
+    sources: Sequence[Path], records: int, *, keep: Path | None = None
+) -> BenchParseResult:
+    """Build a file of `records` records from `sources`, parse it in a fresh process."""
+    unreadable: list[str] = []
+    templates = record_templates(sources, unreadable)
+    with tempfile.TemporaryDirectory(prefix="msdigest-bench-") as folder:
+        path = keep or Path(folder) / "bench.xml"
+        size = write_benchmark_file(path, templates, records)
+        checkpoint = max(1, min(10_000, records // 5))
+        completed = subprocess.run(
+            [sys.executable, "-m", "msdigest.sources.bench", str(path), str(checkpoint)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if completed.returncode != 0:
+        raise InputError(f"the parsing process failed: {completed.stderr.strip()[-500:]}")
+    figures = json.loads(completed.stdout)
+    return BenchParseResult(
+        records=figures["papers"] + figures["skipped"],
+        papers=figures["papers"],
+        skipped=figures["skipped"],
+        templates=len(templates),
+        file_bytes=size,
+        seconds_wall=figures["seconds_wall"],
+        seconds_cpu=figures["seconds_cpu"],
+        memory=tuple((m["records"], m["peak_rss_mib"]) for m in figures["memory"]),
+        python=platform.python_version(),
+        lxml=".".join(map(str, etree.LXML_VERSION)),
+        sources_left_out=tuple(unreadable),
+    )
+
+
+if __name__ == "__main__":  # the measuring process: python -m msdigest.sources.bench FILE N
+    print(json.dumps(_measure(Path(sys.argv[1]), int(sys.argv[2]))))
