@@ -445,6 +445,15 @@ def test_replace_keeps_capitals_articles_and_careful_words(plain_words: PlainWor
     )
     assert plain_words.replace(text, include_care=True).startswith("People were given a health")
     assert plain_words.replace("Fatigue in PwMS.") == "Fatigue in people with MS."
+    assert plain_words.replace("In addition to fatigue, pain.") == "As well as fatigue, pain."
+
+
+def test_replace_leaves_names_and_keeps_headings_in_capitals(plain_words: PlainWords) -> None:
+    text = "People filled in the Incontinence Questionnaire and a questionnaire on mood."
+    assert plain_words.replace(text) == (
+        "People filled in the Incontinence Questionnaire and a survey on mood."
+    )
+    assert plain_words.replace("PARTICIPANTS: 40 adults.") == "PEOPLE: 40 adults."
 
 
 def test_replace_leaves_hyphenated_words_alone(plain_words: PlainWords) -> None:

@@ -45,7 +45,7 @@ class PlainWordMatch:
 
 
 _ARTICLE_BEFORE = re.compile(r"\b([Aa]n?)(\s+)$")
-_SENTENCE_END = re.compile(r"[.!?:]\s+$")
+_SENTENCE_END = re.compile(r"(?:[.!?:]\s+|\n\s*)$")
 
 
 class PlainWords:
@@ -83,6 +83,8 @@ class PlainWords:
         Entries marked `care` are left alone unless `include_care` is set. A capital that
         starts a sentence is kept ("Participants" -> "People"), an abbreviation's is not
         ("in PwMS" -> "in people with MS"), and "a"/"an" before the words is made to agree.
+        A capital inside a sentence marks a name ("the Fatigue Impact Questionnaire"), which
+        is left as it is.
         """
         out: list[str] = []
         last = 0
@@ -92,7 +94,12 @@ class PlainWords:
             before = text[last : match.start]
             plain = match.entry.plain
             starts_sentence = not text[: match.start].strip() or _SENTENCE_END.search(before)
-            if match.text[:1].isupper() and (starts_sentence or match.entry.word[:1].islower()):
+            ordinary_word = match.entry.word[:1].islower()
+            if match.text[:1].isupper() and ordinary_word and not starts_sentence:
+                continue
+            if match.text.isupper() and len(match.text) > 1 and ordinary_word:
+                plain = plain.upper()  # a heading in capitals stays in capitals
+            elif match.text[:1].isupper() and starts_sentence:
                 plain = plain[:1].upper() + plain[1:]
             article = _ARTICLE_BEFORE.search(before)
             if article:
