@@ -30,6 +30,9 @@ _BEFORE_NUMBER = frozenset(
 _BOUNDARY = re.compile(r"([.!?])([\"'\u201d\u2019)\]]*)(\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence and where it sits in the text it was split from."""
@@ -40,7 +43,13 @@ class Sentence:
 
 
 def _previous_word(text: str, position: int) -> str:
-    match = re.search(r"(\S+)$", text[:position])
+    # Look only at the last stretch of text: searching the whole prefix made splitting
+    # quadratic in the length of a line. Fall back to the full prefix for a huge "word".
+    window = text[max(0, position - 64) : position]
+    match = _LAST_WORD.search(window)
+    if match and (match.start() > 0 or position <= 64):
+        return match.group(1).lower().lstrip("(\"'[")
+    match = _LAST_WORD.search(text[:position])
     return match.group(1).lower().lstrip("(\"'[") if match else ""
 
 
