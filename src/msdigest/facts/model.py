@@ -197,6 +197,8 @@ class StudyFacts:
     control_span: Span | None = None
     duration: Duration | None = None
     population: TextFact | None = None
+    #: Forms of MS or related conditions the paper names ("relapsing-remitting MS", "NMOSD").
+    ms_types: tuple[str, ...] = ()
     intervention_or_exposure: TextFact | None = None
     comparison: TextFact | None = None
     outcomes: tuple[TextFact, ...] = ()
@@ -241,6 +243,7 @@ class StudyFacts:
             "duration": self.duration.text if self.duration else None,
             "duration_days": self.duration.days if self.duration else None,
             "population": text(self.population),
+            "ms_types": list(self.ms_types),
             "intervention_or_exposure": text(self.intervention_or_exposure),
             "comparison": text(self.comparison),
             "outcomes": [o.text for o in self.outcomes],

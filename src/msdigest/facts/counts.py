@@ -1,0 +1,487 @@
+"""Find the counts of people (and of studies or animals) in a sentence, with their role.
+
+A count is a whole number attached to who was counted: "72 eligible participants",
+"Forty five ataxic PwMS", "6109 cases and 49 479 controls", "PwMS (n = 186)", "96 were
+randomised". Its role says what the number means for the study: randomised, enrolled,
+answered a survey, analysed, completed, merely eligible, dropped out, or a subgroup
+("31 (79.5%) were female"). Choosing the study's total from these is `sample_size.py`'s job.
+
+Numbers that are never counts of people are refused here: ages ("aged 18-60 years",
+"78-year-old"), years, percentages, p-values and other statistics, doses, durations,
+scores ("EDSS 6"), and counts of things (MRI scans, measurements, visits, lesions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, cast
+
+from msdigest.facts.document import lowered
+from msdigest.text.numbers import words_to_int
+
+__all__ = ["Count", "Kind", "Role", "find_counts"]
+
+Kind = Literal["people", "controls", "disease", "implied", "studies", "animals"]
+Role = Literal[
+    "randomised", "allocated", "enrolled", "respondents", "base", "analysed", "completed",
+    "pool", "dropout", "subgroup", "ratio", "none",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One count in a sentence: value, what was counted, its role, and where it is.
+
+    `start`/`end` cover the number and its noun phrase (offsets into the sentence);
+    `label` is the noun phrase ("healthy controls", "intervention group").
+    """
+
+    value: int
+    start: int
+    end: int
+    kind: Kind
+    role: Role
+    label: str
+    total_marker: bool = False
+    per_group: bool = False
+    n_equals: bool = False
+
+
+_NUM_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand)"
+)
+# "1,204", "49 479", "1204", or words: "Forty five", "one hundred and twelve".
+_NUMBER = re.compile(
+    r"(?<![\w.,/:*+\-\u2212±])"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,3}(?: \d{3})+(?=\s+[A-Za-z])|\d+(?!\d)(?![.,]\d))"
+    r"|\b(?P<words>" + _NUM_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _NUM_WORD + r")*)\b"
+)
+_N_EQUALS = re.compile(
+    r"\b(?P<n>[nN])\s*(?:=|:|\u2009=)\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d.])"
+    r"(?P<per>\s*(?:/|per|in each|each)\s*(?:arm|group|cohort))?"
+)
+
+_PEOPLE = frozenset(
+    "patients patient participants participant subjects subject individuals individual people "  # noqa: SIM905
+    "persons person adults adult children child adolescents adolescent youths youth teenagers "
+    "women woman men man females female males male girls boys mothers fathers parents infants "
+    "neonates newborns offspring volunteers volunteer respondents respondent veterans "
+    "students employees workers nurses physicians doctors neurologists clinicians therapists "
+    "professionals experts caregivers carers partners spouses relatives siblings twins users "
+    "members residents inpatients outpatients cases case survivors donors recipients athletes "
+    "pregnancies families dyads couples pairs interviewees informants pwms msers".split()
+)
+_CONTROLS = frozenset({"controls", "hc", "hcs", "hv", "hvs", "control"})
+_DISEASE = frozenset(
+    "ms rrms rms spms ppms pms pwpms pwspms pwrms cis ris nmosd nmo mogad mog-ad adem "  # noqa: SIM905
+    "sclerosis neuromyelitis nmosds disorders disorder diseases".split()
+)
+_STUDIES = frozenset(
+    "studies study trials trial rcts rct articles papers publications reports".split()  # noqa: SIM905
+)
+_ANIMALS = frozenset(
+    "mice mouse rats rat animals animal monkeys marmosets primates dogs pigs zebrafish".split()  # noqa: SIM905
+)
+# Nouns that make a number a count of something other than people.
+_THINGS = frozenset(
+    "measurements measurement scans scan mris mri images visits visit sessions session "  # noqa: SIM905
+    "samples sample specimens lesions lesion items item questions sites site centres centers "
+    "centre center hospitals countries regions variables genes snps cells voxels points "
+    "scores score relapses attacks events infusions doses injections cycles citations records "
+    "abstracts eyes eye nerves brains hemispheres tests assessments questionnaires surveys "
+    "interviews groups arms weeks days months years hours minutes times levels copies units "
+    "edss steps categories domains themes sequences slices tracts cohorts datasets databases "
+    "registries clinics clinic practices practice teams services service units unit "
+    "departments regions cities towns halls subtypes types forms".split()
+)
+_UNIT = re.compile(
+    r"^(?:\s*(?:%|percent|per ?cent|‰)|-?\s*(?:years?|yrs?|months?|mo|weeks?|wks?|days?|d|"
+    r"hours?|hrs?|h|minutes?|mins?|min|seconds?|s|sec)\b|\s*(?:mg|g|kg|µg|μg|ug|mcg|ml|ml|"
+    r"l|mm|cm|m|km|nm|hz|khz|t|ma|v|u|iu|mmol|µmol|μmol|nmol|pg|ng|bpm|°|×|x|fold|"
+    r"times|million|billion|thousand\b|hundred\b)\b|\s*[-–]\s*(?:fold|times|point|item)|"
+    r"\s*(?:to|–|-|and)\s*\d+\s*(?:years|months|weeks|days|%))"
+)
+# Words right before a number that make it a statistic, a score, a label or a date.
+_BEFORE_REFUSE = re.compile(
+    r"(?:\b(?:aged?|ages|mean|median|average|sd|se|iqr|p|or|hr|rr|ci|r|β|beta|edss|scores?|"
+    r"grade|stage|class|type|phase|version|v|steps?|level|weeks?|days?|months?|years?|"
+    r"visits?|sessions?|cycles?|doses?|tables?|figures?|figs?|fig\.|group|arm|cohort|"
+    r"than|per|model|trial|study|item|items|hla|cd|il|tnf|chromosome|wave|times|"
+    r"timepoint|no\.|vol\.|issue|since|until|during|"
+    r"dated|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"spring|summer|autumn|fall|winter)\s*[=:]?\s*$|[=<>≤≥±~÷/×*+^]\s*$|"
+    r"\d\s*(?:to|-|–|and|or)\s*$|\d\s*(?:in|of|out of)\s*$)"
+)
+# Words between the number and its noun: adjectives and modifiers, never a verb or a unit.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+'’\-/]*|\d+(?:\.\d+)?|\(|\)|\S")
+_STOP = frozenset(
+    "of were was had have has in at from to for on by per than who that which whose did are "  # noqa: SIM905
+    "is be been being received underwent the a an their his her its these those this all each "
+    "every both either respectively versus vs vs. or will would could may showed exhibited "
+    "developed reached experienced presented reported achieved demonstrated displayed met "
+    "remained became died required needed used took gave answered recovered improved worsened "
+    "converted relapsed progressed fulfilled started switched stopped continued scored "
+    "performed completed responded compared followed used sequenced found assessed measured "
+    "attended started restarted met underwent took described rated reviewed".split()
+)
+
+_ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
+    (cast(Role, role), re.compile(pattern))
+    for role, pattern in (
+        ("dropout", r"\b(?:withdr[ae]w|withdrawn|dropped out|drop-?outs?|lost to follow|"
+                    r"were excluded|was excluded|excluded|discontinu\w*|did not (?:complete|"
+                    r"finish|respond|participate)|declined|refused|died|deceased)\b"),
+        ("randomised", r"\brandomi[sz]\w*|\brandomly (?:assigned|allocated|divided)"),
+        ("allocated", r"\b(?:assigned|allocated|divided into)\b"),
+        ("respondents", r"\b(?:responded|respondents?|answered|returned (?:the|a|completed)|"
+                        r"completed (?:a|an|the) (?:\w+ ){0,2}(?:survey|questionnaire)|"
+                        r"completed (?:the )?(?:survey|questionnaire)|agreed to participate|"
+                        r"consented|participated|took part)\b"),
+        ("completed", r"\b(?:completed|completers?|finished|reached the end|remained in)\b"),
+        ("analysed", r"\b(?:analy[sz]ed|analy[sz]able|(?:interim|final) analysis|evaluable|"
+                     r"available for analysis|were available|"
+                     r"included in the (?:final )?analys[ie]s|per[- ]protocol)\b"),
+        ("pool", r"\b(?:eligible|screened|invited|approached|contacted|potentially|"
+                 r"assessed for eligibility|referred|identified as)\b"),
+        ("enrolled", r"\b(?:enrol\w*|included|including|inclusion|recruit\w*|entered|"
+                     r"studied|evaluated|assessed|examined|investigated|surveyed|"
+                     r"interviewed|followed|treated|tested|imaged|scanned|genotyped|"
+                     r"identified|registered|comprised|comprising|consisted|consisting|"
+                     r"involv\w*|underwent|received|were given|was given|contributed|"
+                     r"report|reported|describe|described|present|presented|observed|"
+                     r"collected (?:from|in)|obtained from|cohort of|sample of|sample "
+                     r"consisted|data (?:from|of|on)|records of|population of|sample "
+                     r"comprised|were seen|were selected|selected)\b"),
+    )
+)  # fmt: skip
+# Roles a count can have with no noun after it: "96 were randomised", "496 (65%) responded".
+_IMPLIED = re.compile(
+    r"^\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*|\[\s*\d+(?:\.\d+)?\s*%\s*\]\s*)?"
+    r"(?:(?:were|was|had been|have been)\s+)?(?:(?:subsequently|then|finally|eventually|"
+    r"successfully|ultimately|also)\s+)?"
+    r"(?P<verb>randomi[sz]ed|randomly assigned|enrolled|included|recruited|responded|"
+    r"participated|took part|completed|consented|agreed|allocated|assigned|analy[sz]ed|"
+    r"withdrew|dropped out|excluded|screened|eligible|finished|with\b)"
+)
+_PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
+_TOTAL_BEFORE = re.compile(
+    r"(?:\ba total of|\bin total,?|\btotal (?:sample|population|cohort|number)? ?(?:of|was|"
+    r"were|=)|\boverall,?|\baltogether,?|\bsample size (?:of|was)|\bsample of)\s*$"
+)
+_BASE_BEFORE = re.compile(
+    r"(?:^|[;:]\s*)(?:of|among|amongst|from|out of|in) (?:the |all |a total of |these |"
+    r"those )?$"
+)
+_SUBGROUP_BEFORE = re.compile(
+    r"(?:\bof whom|\bof these|\bof them|\bof which|\bamong them|\bamong these|"
+    r"\bsub-?(?:sample|set|group|cohort)s? of (?:the )?(?:\w+ ){0,4}|"
+    r"\bthereof|\bnamely|\bi\.e\.,?|\bwhereas|\b(?:the )?remaining)\s*$"
+)
+_RATIO = re.compile(r"(?:\bmatched (?:with|to)\s*(?:up to\s*)?$|\bratio of\s*$|:\s*$)")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_INCLUDING = re.compile(r"\bincluding\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
+_RATIO_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:per|for each|for every|each) case\b")
+
+
+def _number_value(match: re.Match[str]) -> int | None:
+    if match.group("digits"):
+        return int(re.sub(r"[ ,]", "", match.group("digits")))
+    return words_to_int(match.group("words"))
+
+
+def _noun_class(word: str) -> Kind | Literal["thing"] | None:
+    lower = word.lower().strip("'’")
+    if lower in _CONTROLS:
+        return "controls"
+    if lower in _PEOPLE or (lower.startswith("pw") and lower.endswith("ms")):
+        return "people"
+    if lower in _DISEASE or lower.startswith("aqp4") or lower.startswith("mog"):
+        return "disease"
+    if lower in _STUDIES:
+        return "studies"
+    if lower in _ANIMALS:
+        return "animals"
+    if lower in _THINGS:
+        return "thing"
+    return None
+
+
+def _scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, list[str]]:
+    """Read the noun phrase after a number: its class, end offset, label and modifiers."""
+    modifiers: list[str] = []
+    for count, token in enumerate(_TOKEN.finditer(tail)):
+        word = token.group(0)
+        if count >= 10 or word in "();,:[]" or word.lower() in _STOP:
+            return None, 0, "", modifiers
+        if word[0].isdigit():
+            # "aquaporin 4 antibody": a number inside a name, not after a unit.
+            if not modifiers or "." in word:
+                return None, 0, "", modifiers
+            continue
+        kind = _noun_class(word)
+        if kind == "people" and word.lower() in {"case", "cases"} and modifiers:
+            kind = "people"
+        if kind in {"people", "controls", "disease"}:
+            # "adult patients", "female MS patients": the head noun is the last one;
+            # "MS centres", "MS subtypes": a disease name before another word is a modifier.
+            rest = tail[token.end() :]
+            following = _TOKEN.match(rest.lstrip())
+            nxt = following.group(0) if following else ""
+            if _noun_class(nxt) in {"people", "controls", "disease"} or (
+                kind == "disease"
+                and _WORD.fullmatch(nxt) is not None
+                and nxt.lower() not in _STOP
+                and nxt.lower() not in {"and", "or", "with", "who", "patients"}
+            ):
+                modifiers.append(word)
+                continue
+        if kind is not None:
+            lowered = [m.lower() for m in modifiers]
+            if kind == "people" and any(m in {"healthy", "normal", "control"} for m in lowered):
+                kind = "controls"
+            if kind == "disease" and word.lower() == "sclerosis" and lowered[-1:] != ["multiple"]:
+                kind = None
+            if kind is not None:
+                label = " ".join([*modifiers, word])
+                return kind, token.end(), label, modifiers
+        if word.lower() == "and" and not (modifiers and modifiers[-1].endswith("-")):
+            return None, 0, "", modifiers
+        modifiers.append(word)
+    return None, 0, "", modifiers
+
+
+def _clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Return the clause around `position`: between "; " / ", " outside parentheses."""
+    depth = 0
+    cuts = [0]
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in ",;" and text[i + 1 : i + 2] == " ":
+            cuts.append(i + 1)
+    cuts.append(len(text))
+    start = max(c for c in cuts if c <= position)
+    end = min(c for c in cuts if c > position) if any(c > position for c in cuts) else len(text)
+    return start, end
+
+
+def _without_parentheses(text: str) -> str:
+    """Return `text` with bracketed asides removed, nested ones too."""
+    for _ in range(3):
+        stripped = _PARENTHESES.sub(" ", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def _first_role(text: str) -> Role | None:
+    """Return the role whose keyword comes first in `text` (ties go to the earlier rule)."""
+    best: tuple[int, int, Role] | None = None
+    for order, (role, pattern) in enumerate(_ROLE_PATTERNS):
+        match = pattern.search(text)
+        if match and (best is None or (match.start(), order) < best[:2]):
+            best = (match.start(), order, role)
+    return best[2] if best else None
+
+
+def _last_role(text: str) -> Role | None:
+    """Return the role whose keyword comes last in `text` ("We enrolled 45 ...")."""
+    best: tuple[int, int, Role] | None = None
+    for order, (role, pattern) in enumerate(_ROLE_PATTERNS):
+        for match in pattern.finditer(text):
+            if best is None or (match.start(), -order) > best[:2]:
+                best = (match.start(), -order, role)
+    return best[2] if best else None
+
+
+_PARTICIPATION = frozenset(
+    {"respondents", "completed", "randomised", "allocated", "enrolled", "analysed", "dropout"}
+)
+
+
+def _role(text: str, number_end: int, start: int, noun_end: int, modifiers: list[str]) -> Role:
+    """Say what a count means from the words around it in its clause."""
+    clause_start, clause_end = _clause_bounds(text, start)
+    before = text[clause_start:start]
+    after = text[noun_end:clause_end]
+    if _SUBGROUP_BEFORE.search(before):
+        return "subgroup"
+    if _RATIO.search(before) or _RATIO_AFTER.match(after):
+        return "ratio"
+    after_role = _first_role(" ".join(_without_parentheses(after).split()[:10]))
+    percent = _PERCENT_AFTER.match(text[number_end:]) or _PERCENT_AFTER.match(after)
+    if percent and after_role not in _PARTICIPATION:
+        # "31 (79.5%) were female" is a part; "496 (65%) responded" still counts.
+        return "subgroup"
+    if after_role is not None:
+        return after_role
+    modifier_role = _first_role(" ".join(modifiers))
+    if modifier_role is not None:
+        return modifier_role
+    if _BASE_BEFORE.search(before):
+        return "base"
+    return _last_role(before) or "none"
+
+
+def _refused(text: str, start: int, end: int, value: int) -> bool:
+    """Return True when the number at [start:end] is not a count (age, year, unit, stat)."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if _UNIT.match(after) or re.match(r"^-(?:year|month|week|day)", after):
+        return True
+    if _BEFORE_REFUSE.search(before):
+        return True
+    # A year ("in 2016", "2016-2020") is never a count of people.
+    return (1900 <= value <= 2099 and "," not in text[start:end]) and bool(
+        re.match(r"^\s*(?:[-–/]|to\b|and\b|\)|,|;|\.|$)", after)
+        or re.search(r"\b(?:in|since|until|from|between|of|year|during)\s*$", before)
+    )
+
+
+def find_counts(text: str) -> list[Count]:
+    """Return the counts of people, studies and animals in `text` (one sentence), in order.
+
+    Patterns are matched against the lower-cased sentence (same offsets); only "N = 45"
+    versus "n = 45" needs the case, and labels are cut from the original text.
+    """
+    low = lowered(text)
+    counts: list[Count] = []
+    taken: list[tuple[int, int]] = []
+    for match in _N_EQUALS.finditer(text):
+        value = int(match.group("value").replace(",", ""))
+        start, end = match.start(), match.end()
+        close = text.find(")", end)
+        open_paren = text.rfind("(", 0, start)
+        enclosing_end = close + 1 if open_paren != -1 and close != -1 else end
+        label, kind = _label_before(text, open_paren if open_paren != -1 else start)
+        role = _role(low, end, start, enclosing_end, [])
+        if kind == "studies" or re.search(r"\b(?:rcts?|trials?|studies)\s*,?\s*$", low[:start]):
+            kind = "studies"
+        counts.append(
+            Count(value, start, enclosing_end, kind, role, label,
+                  total_marker=match.group("n") == "N", per_group=bool(match.group("per")),
+                  n_equals=True)
+        )  # fmt: skip
+        taken.append((start, end))
+    for match in _NUMBER.finditer(low):
+        start, end = match.span()
+        if any(a <= start < b for a, b in taken):
+            continue
+        number = _number_value(match)
+        if number is None or _refused(low, start, end, number):
+            continue
+        counts.extend(_count_at(text, low, match, number))
+    counts.sort(key=lambda c: c.start)
+    return _relate(low, counts)
+
+
+def _relate(text: str, counts: list[Count]) -> list[Count]:
+    """Fix roles that depend on the counts around: parts of a total, items of one list.
+
+    "2,624 participants, including 1,234 with MS and 1,390 with SCI": the two after
+    "including" are parts of the first. "Twelve RCTs including 8,448 patients": the
+    patients are the review's participants, not a part of anything.
+    """
+    related: list[Count] = []
+    for count in counts:
+        if related and count.start < related[-1].end:
+            continue  # a number inside the previous count's noun phrase ("aquaporin 4")
+        previous = related[-1] if related else None
+        gap = text[previous.end : count.start] if previous else ""
+        opened = _open_bracket(text, count.start)
+        if (
+            opened is not None
+            and previous is not None
+            and previous.end <= opened
+            and count.kind in {"people", "controls", "implied"}
+            and not count.n_equals
+            and previous.kind in {"people", "controls", "disease", "implied"}
+        ):
+            # "Forty-one people enrolled (mean age 70; 26 women)": a breakdown, not a group.
+            count = _with_role(count, "subgroup")
+        elif (
+            _INCLUDING.search(text[: count.start])
+            and any(c.kind in {"people", "controls", "disease", "implied"} for c in related)
+        ) or (previous and previous.role == "subgroup" and _LIST_GAP.match(gap)):
+            count = _with_role(count, "subgroup")
+        related.append(count)
+    return related
+
+
+def _open_bracket(text: str, position: int) -> int | None:
+    """Return where the bracket enclosing `position` opens, or None outside brackets."""
+    depth = 0
+    for i in range(position - 1, -1, -1):
+        char = text[i]
+        if char in ")]":
+            depth += 1
+        elif char in "([":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _with_role(count: Count, role: Role) -> Count:
+    return Count(count.value, count.start, count.end, count.kind, role, count.label,
+                 count.total_marker, count.per_group, count.n_equals)  # fmt: skip
+
+
+def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Count]:
+    start, end = match.span()
+    tail = text[end:]
+    kind, noun_end, label, modifiers = _scan_noun(tail)
+    before = low[max(0, start - 40) : start]
+    total = bool(_TOTAL_BEFORE.search(before))
+    per_group = bool(re.match(r"^\s*(?:\w+\s+)?(?:in each|per|each)\s+(?:group|arm)", low[end:]))
+    if kind is None or kind == "thing":
+        implied = _IMPLIED.match(low[end:])
+        if kind == "thing" or implied is None:
+            if per_group:
+                return [Count(value, start, end, "implied", "none", "per group", per_group=True)]
+            return []
+        label = "with " + tail[implied.end() :].split(",")[0].strip()[:40]
+        role = _role(low, end, start, end, [])
+        if implied.group("verb") == "with":
+            role = (
+                "subgroup"
+                if role in {"none", "enrolled"}
+                and _SUBGROUP_BEFORE.search(low[:start].rstrip(", ")[-30:])
+                else role
+            )
+        return [Count(value, start, end, "implied", role, label.strip(), total_marker=total)]
+    if kind == "disease" and not modifiers and re.match(r"^\s*-", tail):
+        return []
+    role = _role(low, end, start, end + noun_end, [m.lower() for m in modifiers])
+    return [
+        Count(value, start, end + noun_end, kind, role, label, total_marker=total,
+              per_group=per_group)
+    ]  # fmt: skip
+
+
+def _label_before(text: str, position: int) -> tuple[str, Kind]:
+    """Return the words naming the group before "(n = 12)" and what kind of group it is."""
+    words = re.findall(r"[A-Za-z][\w+\-']*", text[max(0, position - 60) : position])[-4:]
+    kind: Kind = "implied"
+    for word in reversed(words):
+        found = _noun_class(word)
+        if found == "controls" or (
+            found == "people" and {"healthy", "control"} & {w.lower() for w in words}
+        ):
+            kind = "controls"
+            break
+        if found in {"people", "disease", "studies", "animals"}:
+            kind = found
+            break
+        if word.lower() in {"group", "groups", "arm", "arms", "cohort"}:
+            break
+    return " ".join(words), kind

@@ -1,0 +1,395 @@
+"""Decide what kind of study a paper reports: from publication types and MeSH, then the text.
+
+PubMed's publication types ("Randomized Controlled Trial", "Meta-Analysis", "Case Reports")
+and MeSH check tags ("Animals" without "Humans") are assigned by indexers and are the most
+reliable signal when a record has them. Records from elsewhere have only text, so the text
+rules stand on their own: each cue ("randomly assigned", "prospective cohort", "in mice")
+scores by where it sits (title and methods weigh most, background least) and counts for
+nothing in sentences about other or future studies ("Two RCTs showed...", "A randomised
+trial is needed"). The scores are then resolved in a fixed order that mirrors how a reader
+classifies a study: reviews, case reports, lab work, trials, qualitative, observational.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from msdigest.facts.document import Document, Sentence
+from msdigest.facts.model import Span
+
+__all__ = ["DesignCues", "DesignDecision", "classify_design", "read_cues"]
+
+# Each cue: (name, pattern, weight). A design's score is the best weight x place factor.
+_CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
+    (name, re.compile(pattern.lower()), weight)
+    for name, pattern, weight in (
+        ("meta", r"\bmeta-?\s?analy[sz]\w*|\bpooled analysis of\b|\bmeta-regression", 3),
+        ("review", r"\bsystematic(?:ally)? (?:\w+ ){0,2}(?:review\w*|search\w*)|\bscoping "
+                   r"review|\bumbrella review|\bliterature review|\breview of (?:the )?"
+                   r"(?:\w+ )?literature|\bwe (?:systematically )?(?:searched|reviewed) "
+                   r"(?:the )?(?:pubmed|medline|embase|literature|databases)|\b(?:pubmed|"
+                   r"medline|embase|web of science|cochrane library|cinahl|psycinfo)\b.{0,80}"
+                   r"\b(?:searched|search)|\bwe included (?:\w+ ){0,2}(?:studies|trials|"
+                   r"rcts|articles|papers)\b|\bincluded (?:studies|trials|rcts)\b|"
+                   r"\b(?:studies|trials|rcts|articles) (?:met|fulfilled) (?:the |our )?"
+                   r"(?:inclusion|selection|eligibility) criteria", 3),
+        ("narrative", r"\b(?:this|the present|our) (?:narrative )?review\b|\bwe review\b|"
+                      r"\bin this review\b|\bwe summari[sz]e (?:the )?(?:current|recent)", 1.5),
+        ("case", r"\bcase reports?\b|\bcase series\b|\bwe (?:report|describe|present) "
+                 r"(?:a|an|the|two|three|four|five|\d+) (?:\w+ ){0,4}?(?:cases?|patients?|"
+                 r"man|woman|boy|girl|siblings|family)\b|\b\d+-year-old (?:\w+ )?(?:man|woman|"
+                 r"male|female|patient|boy|girl|lady|gentleman)\b|"
+                 r"\b(?:this|a) case\b(?![- ]?control)(?: of)?|"
+                 r"\bcase (?:description|presentation)\b", 3),
+        ("animal", r"\b(?:mice|mouse|murine|rats?|rodents?|animal models?|zebrafish|"
+                   r"marmosets?|non-human primates?|primates|canine|eae\b|experimental "
+                   r"autoimmune encephalomyelitis|cuprizone|lysolecithin|lpc-induced|knock-?out|"
+                   r"transgenic|wild-type|littermates|in vivo)\b", 2),
+        ("lab", r"\b(?:in vitro|cell lines?|cultured|cell cultures?|organoids?|ipscs?|induced "
+                r"pluripotent|primary (?:human )?(?:cells|astrocytes|microglia|neurons|"
+                r"oligodendrocytes)|post-?mortem|autopsy (?:tissue|material|cases)|"
+                r"brain tissue (?:samples|sections)|in silico|molecular docking)\b", 1.5),
+        ("qualitative", r"\bqualitative\b|\bsemi-?structured (?:\w+ )?interviews?|\bin-depth "
+                        r"interviews?|\bthematic(?:ally)? analy\w*|\binterpretative "
+                        r"phenomenological|\bgrounded theory|\bco-?design\w*|\bframework "
+                        r"analysis", 3),
+        ("focus_groups", r"\bfocus groups?\b|\binterviews? (?:with|were conducted)", 1.5),
+        ("randomised", r"(?<!mendelian )(?<!non-)(?<!non)(?<!quasi-)\brandomi[sz](?:ed|ation)\b|"
+                       r"\brandomly (?:assigned|allocated|divided|selected to receive)|"
+                       r"\bRCTs?\b", 3),
+        ("pilot", r"\bpilot (?:study|trial|rct|randomi[sz]ed|project|programme|program|phase|"
+                  r"clinical|feasibility|intervention|test)\w*|\b(?:a|this|our) pilot\b|"
+                  r"\brandomi[sz]ed pilot|\bfeasibility (?:study|trial|rct|and "
+                  r"(?:acceptability|safety|tolerability)|of (?:a|an|the|using|conducting|"
+                  r"delivering|implementing))|\bproof[- ]of[- ]concept|\bto (?:test|assess|"
+                  r"evaluate|examine|determine|explore|establish|investigate) (?:the )?"
+                  r"(?:feasibility|practicability)", 3),
+        ("protocol", r"\b(?:study|trial) protocol\b|\bprotocol (?:for|of) (?:a|an|the)\b|"
+                     r"\bthis protocol\b", 3),
+        ("trial", r"\bphase (?:i{1,3}|iv|[1-4])[ab]?\b|\bclinical trial\b|\btrial\b|"
+                  r"\bopen-?label\b|\bsub-?study\b|\binterventional study\b", 2),
+        ("placebo", r"\bplacebo\b|\bsham\b|\bdouble-?blind\w*|\btriple-?blind\w*", 2),
+        ("control_arm", r"\bcontrol (?:group|arm|condition)\b|\busual care\b|\bstandard care\b|"
+                        r"\btreatment as usual\b|\bwait-?(?:ing )?list\b|\bactive comparator\b|"
+                        r"\bcontrols? received\b", 2),
+        ("single_arm", r"\bsingle[- ]arm\b|\bsingle[- ]group\b|\bone[- ]group\b|\buncontrolled\b|"
+                       r"\bbefore and after\b|\bpre-? ?(?:and|to|-|/) ?post|\bpre-post\b|"
+                       r"\bnon-?comparative\b|\bopen-label,? (?:single|non-?randomi)", 2),
+        ("nonrandomised", r"\bnon-?randomi[sz]ed\b|\bquasi-?experimental\b|\bquasi-?"
+                          r"randomi[sz]ed\b|\bcontrolled before\b|\bhistorical controls?\b|"
+                          r"\bnonrandomi[sz]ed\b", 3),
+        ("intervention", r"\b(?:received|were given|were treated with|was administered|"
+                         r"intervention|programme|program|training|exercises?|sessions?|"
+                         r"supplementation|stimulation|infusions?|starting dose|maintenance dose|"
+                         r"twice (?:daily|weekly|a week)|once (?:daily|weekly)|"
+                         r"three times (?:a|per) week|mg/day|mg daily|"
+                         r"post-?(?:intervention|treatment|training)|after "
+                         r"(?:the )?(?:intervention|treatment|training|program))\b", 1),
+        ("cohort_strong", r"\bcohort study\b|\b(?:prospective|retrospective|longitudinal|"
+                          r"observational|population-based|register-based|registry-based|"
+                          r"nationwide) (?:\w+ ){0,2}cohort\b|\blongitudinal (?:\w+ )?study\b|"
+                          r"\bfollow-up study\b|\b(?:prospective|retrospective) (?:\w+ ){0,2}"
+                          r"(?:study|analysis|review)\b|\bchart review\b|\bcohort analysis\b", 3),
+        ("cohort_weak", r"\bcohorts?\b|\bregistry\b|\bregistries\b|\bregisters?\b|\bdatabase\b|"
+                        r"\bmedical records\b|\bhealth records\b|\bclaims\b|\breal-world\b|"
+                        r"\bfollowed (?:up )?(?:for|over|until|during)\b|\bprospectively\b|"
+                        r"\bretrospectively\b|\bobservational\b|\bpopulation-based\b", 1),
+        ("case_control", r"\bcase-? ?control\b|\bcases and (?:\w+ ){0,3}controls\b|\bmatched "
+                         r"(?:\w+ ){0,2}controls\b|\bcontrols? matched\b", 3),
+        ("healthy_controls", r"\bhealthy (?:\w+ )?(?:controls?|volunteers|individuals|subjects|"
+                             r"participants|donors)\b|\b(?:HCs?|HVs?)\b|\bcontrol (?:subjects|"
+                             r"participants|individuals)\b|\bnormal (?:controls|volunteers|"
+                             r"subjects)\b", 1.5),
+        ("cross_sectional", r"\bcross-? ?sectional\b|\bprevalence study\b", 3),
+        ("survey", r"\bsurvey\w*\b|\bquestionnaire-based\b|\b(?:online|web-based|postal|"
+                   r"mailed) questionnaire\b", 2),
+        ("mendelian", r"\bmendelian randomi[sz]ation\b|\bgenome-wide association\b|\bgwas\b", 3),
+    )
+)  # fmt: skip
+
+# Cheap substring tests: a cue whose anchors are all absent from the text cannot match, so
+# its (much slower) regular expression is not run at all.
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "meta": ("meta", "pooled"),
+    "review": ("systematic", "literature", "search", "included", "review", "criteria"),
+    "narrative": ("review", "summari"),
+    "case": ("case", "year-old"),
+    "animal": ("mice", "mouse", "murine", "rat", "rodent", "animal", "zebrafish", "marmoset",
+               "primate", "canine", "eae", "experimental autoimmune", "cuprizone", "lysolecithin",
+               "lpc", "knock", "transgenic", "wild-type", "wildtype", "littermate", "in vivo"),
+    "lab": ("in vitro", "cell line", "cultur", "organoid", "ipsc", "pluripotent", "primary",
+            "mortem", "autopsy", "brain tissue", "in silico", "docking"),
+    "qualitative": ("qualitative", "interview", "thematic", "phenomenolog", "grounded theory",
+                    "design", "framework analysis"),
+    "focus_groups": ("focus group", "interview"),
+    "randomised": ("random", "rct"),
+    "pilot": ("pilot", "feasib", "proof", "practicab"),
+    "protocol": ("protocol",),
+    "trial": ("phase", "trial", "open", "substudy", "sub-study", "interventional"),
+    "placebo": ("placebo", "sham", "blind"),
+    "control_arm": ("control", "usual care", "standard care", "as usual", "wait", "comparator"),
+    "single_arm": ("single", "one-group", "one group", "uncontrolled", "before and after", "pre",
+                   "comparative", "open"),
+    "nonrandomised": ("randomi", "quasi", "controlled before", "historical"),
+    "intervention": ("receiv", "given", "treated with", "administer", "intervention", "program",
+                     "training", "exercise", "session", "supplement", "stimulation", "infusion",
+                     "dose", "twice", "once", "three times", "mg", "post", "after"),
+    "cohort_strong": ("cohort", "longitudinal", "follow-up study", "prospective", "retrospective",
+                      "chart review"),
+    "cohort_weak": ("cohort", "regist", "database", "records", "claims", "real-world", "followed",
+                    "prospectively", "retrospectively", "observational", "population-based"),
+    "case_control": ("case-control", "case control", "casecontrol", "controls", "matched"),
+    "healthy_controls": ("healthy", "hc", "hv", "control", "normal"),
+    "cross_sectional": ("cross-sectional", "cross sectional", "crosssectional", "prevalence study"),
+    "survey": ("survey", "questionnaire"),
+    "mendelian": ("mendelian", "genome-wide", "gwas"),
+}  # fmt: skip
+
+_PLACE = {
+    "TITLE": 3.0,
+    "METHODS": 2.0,
+    "OBJECTIVE": 1.5,
+    None: 1.5,
+    "RESULTS": 1.0,
+    "CONCLUSIONS": 1.0,
+    "BACKGROUND": 0.3,
+}
+# Sentences about other, earlier or future studies do not describe this one.
+_ELSEWHERE = re.compile(
+    r"\b(?:previous(?:ly)?|prior|earlier|have shown|has shown|had shown|showed that|shown to|"
+    r"need(?:ed|s)?|warrant\w*|future|further (?:\w+ )?(?:studies|research|trials)|should be|"
+    r"planned|larger|are required|is required|recommend\w*|would be|could be|in (?:other|"
+    r"earlier) studies|literature)\b"
+)
+_SELF = re.compile(
+    r"\b(?:this|our|the present|the current|we (?:conducted|performed|designed|carried out|"
+    r"report|undertook|did|present)|was an?|is an?|in an?)\b"
+)
+_REGISTRATION = re.compile(
+    r"\b(?:nct\d{6,}|isrctn|actrn|irct|registered|registration|registry number|"
+    r"clinicaltrials\.gov)\b"
+)
+
+
+@dataclass(slots=True)
+class DesignCues:
+    """The best score each cue reached in the paper, and the sentence where it did."""
+
+    scores: dict[str, float] = field(default_factory=dict)
+    where: dict[str, tuple[Sentence, int, int]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)
+
+    def score(self, name: str) -> float:
+        """Return the score of one cue (0 when absent)."""
+        return self.scores.get(name, 0.0)
+
+    def span(self, name: str) -> Span | None:
+        """Return the text where a cue scored best."""
+        found = self.where.get(name)
+        return found[0].span(found[1], found[2]) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class DesignDecision:
+    """The design, what it rests on (publication type, MeSH or text) and its source span."""
+
+    design: str
+    basis: str
+    span: Span | None
+    is_protocol: bool = False
+
+
+def read_cues(doc: Document) -> DesignCues:
+    """Score every design cue over the title and the sentences of the abstract."""
+    cues = DesignCues()
+    everything = f"{doc.title.lower}\n{doc.lower_text}"
+    present = [
+        (name, pattern, weight, _ANCHORS[name])
+        for name, pattern, weight in _CUES
+        if any(anchor in everything for anchor in _ANCHORS[name])
+    ]
+    for sentence in (doc.title, *doc.sentences):
+        text = sentence.lower
+        if _REGISTRATION.search(text) and len(text) < 200:
+            continue
+        place = _PLACE.get(sentence.category, 1.0)
+        elsewhere = bool(_ELSEWHERE.search(text))
+        own = bool(_SELF.search(text))
+        order = sentence.index if not sentence.in_title else -1
+        for name, pattern, weight, anchors in present:
+            if not any(anchor in text for anchor in anchors):
+                continue
+            match = pattern.search(text)
+            if not match:
+                continue
+            factor = place * (0.2 if elsewhere else 1.0)
+            if own and not elsewhere:
+                factor *= 1.25
+            value = weight * factor
+            cues.first.setdefault(name, order)
+            if value > cues.score(name):
+                cues.scores[name] = value
+                cues.where[name] = (sentence, match.start(), match.end())
+    return cues
+
+
+_PUBLICATION_TYPES: tuple[tuple[str, str], ...] = (
+    ("network meta-analysis", "meta_analysis"),
+    ("meta-analysis", "meta_analysis"),
+    ("systematic review", "systematic_review"),
+    ("case reports", "case_report_or_series"),
+    ("randomized controlled trial", "randomized_controlled_trial"),
+    ("equivalence trial", "randomized_controlled_trial"),
+    ("controlled clinical trial", "non_randomized_trial"),
+    ("clinical trial", "trial"),
+    ("pragmatic clinical trial", "trial"),
+    ("observational study", "observational"),
+    ("twin study", "observational"),
+)
+
+
+def classify_design(doc: Document, cues: DesignCues, people_counted: bool) -> DesignDecision:
+    """Return the study design: publication types and MeSH first, then the text."""
+    protocol = cues.score("protocol") >= 3 or any(
+        t.lower() == "clinical trial protocol" for t in doc.paper.publication_types
+    )
+    from_types = _from_publication_types(doc, cues)
+    if from_types is not None:
+        return DesignDecision(from_types, "publication type", None, protocol)
+    mesh = {term.lower() for term in doc.paper.mesh_terms}
+    if "animals" in mesh and "humans" not in mesh:
+        return DesignDecision("animal_or_lab", "MeSH", None, protocol)
+    design, cue = _from_text(cues, people_counted)
+    if design == "other" and mesh:
+        from_mesh = _from_mesh(mesh)
+        if from_mesh:
+            return DesignDecision(from_mesh, "MeSH", None, protocol)
+    return DesignDecision(design, "text", cues.span(cue) if cue else None, protocol)
+
+
+def _from_publication_types(doc: Document, cues: DesignCues) -> str | None:
+    types = {t.lower().strip() for t in doc.paper.publication_types}
+    for name, design in _PUBLICATION_TYPES:
+        if name in types or any(t.startswith(name + ",") for t in types):
+            if design == "trial" or name.startswith("clinical trial"):
+                return _trial_kind(cues)
+            if design == "randomized_controlled_trial" and cues.score("pilot") >= 3:
+                return "feasibility_or_pilot"
+            if design == "non_randomized_trial" and cues.score("randomised") >= 2:
+                return "randomized_controlled_trial"
+            if design == "observational":
+                return _observational_kind(cues)
+            return design
+    for name in types:
+        if name.startswith("clinical trial"):
+            return _trial_kind(cues)
+    return None
+
+
+def _from_mesh(mesh: set[str]) -> str | None:
+    table = (
+        ("case-control studies", "case_control"),
+        ("cross-sectional studies", "cross_sectional"),
+        ("qualitative research", "qualitative"),
+        ("feasibility studies", "feasibility_or_pilot"),
+        ("pilot projects", "feasibility_or_pilot"),
+        ("cohort studies", "cohort"),
+        ("prospective studies", "cohort"),
+        ("longitudinal studies", "cohort"),
+        ("retrospective studies", "cohort"),
+    )
+    return next((design for term, design in table if term in mesh), None)
+
+
+def _trial_kind(cues: DesignCues) -> str:
+    """Return which kind of trial: pilot, randomised, non-randomised or single-arm."""
+    if cues.score("pilot") >= 3:
+        return "feasibility_or_pilot"
+    if cues.score("randomised") >= 2:
+        return "randomized_controlled_trial"
+    if cues.score("nonrandomised") >= 2:
+        return "non_randomized_trial"
+    if cues.score("single_arm") >= 2:
+        return "single_arm_trial"
+    if cues.score("placebo") >= 2:
+        return "randomized_controlled_trial"
+    if cues.score("control_arm") >= 2:
+        return "non_randomized_trial"
+    return "single_arm_trial"
+
+
+def _observational_kind(cues: DesignCues) -> str:
+    """Return cohort, case-control or cross-sectional, whichever the text states best."""
+    options = {
+        "case_control": max(cues.score("case_control"), cues.score("healthy_controls")),
+        "cross_sectional": max(cues.score("cross_sectional"), cues.score("survey")),
+        "cohort": max(cues.score("cohort_strong"), cues.score("cohort_weak")),
+    }
+    # Explicit names beat hints; on a tie the design named first in the abstract wins.
+    explicit = {
+        "case_control": cues.score("case_control"),
+        "cross_sectional": cues.score("cross_sectional"),
+        "cohort": cues.score("cohort_strong"),
+    }
+    named = {k: v for k, v in explicit.items() if v >= 3}
+    if named:
+        best = max(named.values())
+        tied = [k for k, v in named.items() if v >= best - 0.01]
+        return min(tied, key=lambda k: cues.first.get(_cue_of(k), 99))
+    best_name = max(options, key=lambda k: options[k])
+    return best_name if options[best_name] > 0 else "cohort"
+
+
+def _cue_of(design: str) -> str:
+    return {"case_control": "case_control", "cross_sectional": "cross_sectional"}.get(
+        design, "cohort_strong"
+    )
+
+
+def _from_text(cues: DesignCues, people_counted: bool) -> tuple[str, str | None]:
+    """Resolve the cue scores into one design, in the order a reader would."""
+    s = cues.score
+    if s("meta") >= 3:
+        return "meta_analysis", "meta"
+    if s("review") >= 3:
+        return "systematic_review", "review"
+    if s("case") >= 3 and s("randomised") < 3:
+        return "case_report_or_series", "case"
+    lab = max(s("animal"), s("lab"))
+    if lab >= 3 and not people_counted and lab >= max(s("randomised"), s("trial")):
+        return "animal_or_lab", "animal" if s("animal") >= s("lab") else "lab"
+    if s("mendelian") >= 3:
+        return "other", "mendelian"
+    observational = max(s("cohort_strong"), s("case_control"), s("cross_sectional"))
+    trial = max(s("randomised"), s("pilot"), s("trial"), s("single_arm"), s("nonrandomised"))
+    if s("qualitative") >= 3 and s("randomised") < 3 and s("pilot") < 4.5:
+        return "qualitative", "qualitative"
+    if s("pilot") >= 3:
+        return "feasibility_or_pilot", "pilot"
+    if trial >= 3 and trial >= observational:
+        return _trial_kind(cues), _trial_cue(cues)
+    if observational >= 3 or max(s("cohort_weak"), s("survey")) >= 2:
+        kind = _observational_kind(cues)
+        return kind, _cue_of(kind) if kind != "cross_sectional" or s(
+            "cross_sectional"
+        ) else "survey"
+    if s("narrative") >= 1.5:
+        return "other", "narrative"
+    if s("intervention") >= 2 or s("placebo") >= 2:
+        return _trial_kind(cues), "intervention"
+    if s("healthy_controls") >= 1.5:
+        return "case_control", "healthy_controls"
+    if s("focus_groups") >= 2:
+        return "qualitative", "focus_groups"
+    if lab >= 2 and not people_counted:
+        return "animal_or_lab", "animal" if s("animal") >= s("lab") else "lab"
+    if max(s("cohort_weak"), s("survey")) > 0:
+        kind = _observational_kind(cues)
+        return kind, _cue_of(kind)
+    return "other", None
+
+
+def _trial_cue(cues: DesignCues) -> str:
+    names = ("randomised", "pilot", "nonrandomised", "single_arm", "trial")
+    return max(names, key=cues.score)

@@ -1,0 +1,93 @@
+"""Extract a `StudyFacts` record from a `Paper`: the single entry point of this package.
+
+The order matters and mirrors how a careful reader works: first decide whether the text can
+be read at all, then what kind of study it is (a review counts studies, a lab study has no
+participants), then how many people took part, whether there was a comparison group and for
+how long, and last the limitations and the evidence label that follow from those facts.
+"""
+
+from __future__ import annotations
+
+from msdigest.facts.control import extract_control
+from msdigest.facts.design import classify_design, read_cues
+from msdigest.facts.document import build_document
+from msdigest.facts.duration import extract_duration
+from msdigest.facts.evidence import grade_evidence
+from msdigest.facts.interventions import (
+    extract_comparison,
+    extract_intervention,
+    extract_outcomes,
+)
+from msdigest.facts.limitations import derive_limitations, single_site
+from msdigest.facts.model import Evidence, SampleSize, StudyFacts
+from msdigest.facts.population import extract_population, find_ms_types
+from msdigest.facts.results import extract_conclusion, extract_results
+from msdigest.facts.sample_size import extract_sample_size, sentence_counts
+from msdigest.facts.screening import screen
+from msdigest.facts.topics import extract_topics
+from msdigest.paper import Paper
+
+__all__ = ["extract_facts"]
+
+
+def extract_facts(paper: Paper) -> StudyFacts:
+    """Return the study facts of `paper`, each with the span of text it came from.
+
+    Never raises on bad text: an abstract that cannot be read gives empty facts and a
+    reason in `notes`.
+    """
+    doc = build_document(paper)
+    usable, notes = screen(doc)
+    if not usable:
+        return StudyFacts(
+            paper_id=paper.id,
+            pmid=paper.pmid,
+            study_design="other",
+            design_basis="none",
+            sample_size=SampleSize(total=None, reason=notes[0]),
+            evidence=Evidence(label="unclear evidence", reasons=notes, level=0),
+            notes=notes,
+        )
+    cues = read_cues(doc)
+    counted = sentence_counts(doc)
+    people_counted = any(
+        c.kind in {"people", "controls"} and c.role in {"enrolled", "randomised", "allocated"}
+        for s, counts in counted
+        if s.category != "BACKGROUND"
+        for c in counts
+    )
+    decision = classify_design(doc, cues, people_counted)
+    design = decision.design
+    size = extract_sample_size(doc, design, counted)
+    has_control, control_span = extract_control(doc, design, size)
+    duration = extract_duration(doc, design)
+    limitations = derive_limitations(design, size, has_control, duration, single_site(doc))
+    extra = list(notes)
+    if decision.is_protocol:
+        extra.append("this is a study protocol: it describes a planned study and has no results")
+    if size.total is None and size.reason:
+        extra.append(size.reason)
+    if design == "other":
+        extra.append("the type of study could not be told from the abstract")
+    return StudyFacts(
+        paper_id=paper.id,
+        pmid=paper.pmid,
+        study_design=design,
+        design_span=decision.span,
+        design_basis=decision.basis,
+        sample_size=size,
+        has_control_group=has_control,
+        control_span=control_span,
+        duration=duration,
+        population=extract_population(doc, size),
+        ms_types=find_ms_types(doc),
+        intervention_or_exposure=extract_intervention(doc),
+        comparison=extract_comparison(doc, has_control),
+        outcomes=extract_outcomes(doc),
+        results=() if decision.is_protocol else extract_results(doc),
+        conclusion=None if decision.is_protocol else extract_conclusion(doc),
+        topics=extract_topics(doc),
+        limitations=limitations,
+        evidence=grade_evidence(design, size, duration, limitations),
+        notes=tuple(extra),
+    )

@@ -1,0 +1,195 @@
+"""Name what was tested or studied, what it was compared with, and what was measured.
+
+These facts are short phrases lifted from the abstract (never paraphrased), so the writer
+can quote them and the reader can find them: "randomised to prednisone taper or placebo"
+gives intervention "prednisone taper" and comparison "placebo"; "Effect of pelvic floor
+exercise program on incontinence" gives the intervention "pelvic floor exercise program";
+"The primary outcome was a change in CSF osteopontin" gives an outcome.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msdigest.facts.document import Document, Sentence
+from msdigest.facts.model import TextFact
+
+__all__ = ["extract_comparison", "extract_intervention", "extract_outcomes"]
+
+# Patterns are written in lower case and matched against lower-cased text (see
+# `document.lowered`): case-blind matching is several times slower.
+_FLAGS = 0
+_PHRASE = r"[A-Za-z0-9][\w\-+/' ]{1,70}?"
+_END = (
+    r"(?=\s*(?:\(|,|;|\.|:|$|\bfor\b|\bin\b|\bon\b|\bamong\b|\bafter\b|\bwith\b|\bover\b|\bat\b))"
+)
+
+_ARMS = re.compile(
+    r"\b(?:randomi[sz]ed|randomly assigned|assigned|allocated)\s+(?:\(\s*\d[\d:\s]*\)\s*)?"
+    r"(?:in a \d[\d:]* ratio )?to\s+(?:receive\s+|either\s+|one of\s+)*"
+    rf"(?P<first>{_PHRASE})\s*(?:\([^)]*\)\s*)?(?:,\s*(?P<middle>{_PHRASE})\s*(?:\([^)]*\)\s*)?)?"
+    rf",?\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?(?:receive\s+)?(?P<second>{_PHRASE}){_END}",
+    _FLAGS,
+)
+_VERSUS = re.compile(
+    rf"(?:^|:\s*|\bof\s+|\bcomparing\s+)(?P<first>{_PHRASE})\s+(?:versus|vs\.?|compared "
+    rf"(?:with|to))\s+(?P<second>{_PHRASE}){_END}",
+    _FLAGS,
+)
+_EFFECT = re.compile(
+    r"\b(?:effects?|efficacy|effectiveness|impact|safety|benefits?|role|influence|"
+    r"tolerability|feasibility|use)\s+of\s+(?:an?\s+|the\s+)?"
+    rf"(?P<what>{_PHRASE})(?=\s+(?:on|in|for|among|to|as|versus|vs)\b|\s*[:,(]|$)",
+    _FLAGS,
+)
+_ASSOCIATION = re.compile(
+    r"\b(?:association|relationship|link|associations) (?:between|of)\s+"
+    rf"(?P<what>{_PHRASE})\s+(?:and|with)\b",
+    _FLAGS,
+)
+_RECEIVED = re.compile(
+    rf"\b(?:received|were given|were treated with|underwent|completed)\s+(?P<what>{_PHRASE}){_END}",
+    _FLAGS,
+)
+_OUTCOME = re.compile(
+    r"\b(?:primary|secondary|main|co-primary)\s+(?:efficacy\s+|safety\s+|study\s+)?"
+    r"(?:outcomes?|end-?points?)(?:\s+measures?)?\s*(?:was|were|included|:|comprised|"
+    r"consisted of)\s+(?P<what>[^.;]{3,200})",
+    _FLAGS,
+)
+_MEASURED = re.compile(
+    r"\b(?:outcome measures?|outcomes|measures)\s+(?:\w+\s+){0,4}?(?:included|were|was|:)\s+"
+    r"(?P<what>[^.;]{3,200})",
+    _FLAGS,
+)
+# "Walking speed was measured with the T25FW": the anchor is the verb; the outcome is the
+# words before it in the same clause (searched backwards, so the scan stays linear).
+_ASSESSED = re.compile(
+    r"\s(?:was|were)\s+(?:assessed|measured|evaluated|recorded|quantified)\s+(?:\w+\s+){0,3}?"
+    r"(?:using|with|by)\b"
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\band\s+)(?P<what>[^,;:(]*)$")
+_GENERIC = re.compile(
+    r"^(?:the |a |an |this |these |our )?(?:study|patients?|participants?|treatment|"
+    r"intervention|group|groups|data|results?|it|they|we)$",
+    _FLAGS,
+)
+
+
+def _fact(sentence: Sentence, match: re.Match[str], group: str) -> TextFact | None:
+    text = sentence.text[match.start(group) : match.end(group)].strip(" ,;:")
+    text = re.sub(r"\s+(?:and|or|the|a|an|of|to)$", "", text)
+    if len(text) < 3 or _GENERIC.match(text) or len(text.split()) > 12:
+        return None
+    return TextFact(text, sentence.span(match.start(group), match.start(group) + len(text)))
+
+
+# Words without which a pattern cannot match: a fast first test per sentence.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _ARMS: ("randomi", "assigned", "allocated"),
+    _VERSUS: ("versus", "vs", "compared"),
+    _EFFECT: (" of ",),
+    _ASSOCIATION: ("association", "relationship", "link"),
+    _RECEIVED: ("received", "given", "treated", "underwent", "completed"),
+    _OUTCOME: ("outcome", "end point", "endpoint", "end-point"),
+    _MEASURED: ("outcome", "measures"),
+    _ASSESSED: ("assessed", "measured", "evaluated", "recorded", "quantified"),
+}
+
+
+def _may_match(pattern: re.Pattern[str], sentence: Sentence) -> bool:
+    return any(word in sentence.lower for word in _NEEDS.get(pattern, ("",)))
+
+
+def _ordered(doc: Document) -> list[Sentence]:
+    return [
+        doc.title,
+        *doc.in_categories("METHODS"),
+        *doc.in_categories("OBJECTIVE"),
+        *doc.in_categories(None),
+        *doc.in_categories("RESULTS"),
+    ]
+
+
+def extract_intervention(doc: Document) -> TextFact | None:
+    """Return what was tested (a treatment) or studied (an exposure)."""
+    for pattern, group in ((_ARMS, "first"), (_VERSUS, "first"), (_EFFECT, "what"),
+                           (_ASSOCIATION, "what"), (_RECEIVED, "what")):  # fmt: skip
+        for sentence in _ordered(doc):
+            match = pattern.search(sentence.lower) if _may_match(pattern, sentence) else None
+            if match:
+                fact = _fact(sentence, match, group)
+                if fact is not None:
+                    return fact
+    return None
+
+
+def extract_comparison(doc: Document, has_control: bool | None) -> TextFact | None:
+    """Return what the intervention was compared with (placebo, usual care, controls)."""
+    if has_control is False:
+        return None
+    for pattern in (_ARMS, _VERSUS):
+        for sentence in _ordered(doc):
+            match = pattern.search(sentence.lower) if _may_match(pattern, sentence) else None
+            if match:
+                fact = _fact(sentence, match, "second")
+                if fact is not None:
+                    return fact
+    named = re.compile(
+        r"\b(?:placebo|sham(?: \w+)?|usual care|standard care|(?:age- and sex-matched |"
+        r"matched |healthy )+controls?|healthy (?:volunteers|subjects|individuals)|wait-?list "
+        r"(?:control)?|control group)\b",
+        _FLAGS,
+    )
+    for sentence in _ordered(doc):
+        match = named.search(sentence.lower)
+        if match:
+            span = sentence.span(match.start(), match.end())
+            return TextFact(span.text, span)
+    return None
+
+
+def extract_outcomes(doc: Document) -> tuple[TextFact, ...]:
+    """Return up to five measured outcomes, primary ones first."""
+    found: list[TextFact] = []
+    seen: set[str] = set()
+    for pattern in (_OUTCOME, _MEASURED, _ASSESSED):
+        for sentence in _ordered(doc)[1:]:
+            for start, what in _what(pattern, sentence):
+                for part in _split_list(what):
+                    key = part.lower()
+                    if key in seen or _GENERIC.match(part) or len(part.split()) > 12:
+                        continue
+                    offset = sentence.text.find(part, start)
+                    span = sentence.span(offset, offset + len(part)) if offset >= 0 else None
+                    found.append(TextFact(part, span))
+                    seen.add(key)
+                    if len(found) >= 5:
+                        return tuple(found)
+    return tuple(found)
+
+
+def _what(pattern: re.Pattern[str], sentence: Sentence) -> list[tuple[int, str]]:
+    """Return (offset, text) of what each match of `pattern` names in the sentence."""
+    found: list[tuple[int, str]] = []
+    if not _may_match(pattern, sentence):
+        return found
+    for match in pattern.finditer(sentence.lower):
+        if "what" in pattern.groupindex:
+            found.append(
+                (match.start("what"), sentence.text[match.start("what") : match.end("what")])
+            )
+            continue
+        head = _CLAUSE_START.search(sentence.lower[max(0, match.start() - 80) : match.start()])
+        if head:
+            start = max(0, match.start() - 80) + head.start("what")
+            words = sentence.text[start : match.start()].split()[-8:]
+            text = " ".join(words)
+            found.append((sentence.text.find(text, start) if text else start, text))
+    return found
+
+
+def _split_list(text: str) -> list[str]:
+    """Split "A, B and C" into parts, keeping bracketed asides with their item."""
+    parts = re.split(r",\s*(?:and\s+)?(?![^()]*\))|\s+and\s+(?![^()]*\))", text)
+    return [p.strip(" ,;:") for p in parts if len(p.strip(" ,;:")) >= 3]

@@ -1,0 +1,185 @@
+"""Read what a study found: each result's outcome, direction and significance; the conclusion.
+
+A result is a sentence from the results (or the middle of an unlabelled abstract) that
+says which way an outcome went. Direction is judged for the person with MS: less fatigue,
+fewer relapses or a lower risk is "improved", more of them is "worsened", whatever verb the
+authors used. When the words do not tell which way is better, the result is left out rather
+than guessed. Significance is True only when the abstract says so ("significantly",
+"p < 0.05") and False only when it says so ("no significant", "p > 0.05").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from msdigest.facts.document import Document, Sentence
+from msdigest.facts.model import Direction, Result, TextFact
+
+__all__ = ["extract_conclusion", "extract_results", "read_result"]
+
+# Patterns are written in lower case and matched against lower-cased text (see
+# `document.lowered`): case-blind matching is several times slower.
+_FLAGS = 0
+_MAX_RESULTS = 6
+
+_NO_DIFFERENCE = re.compile(
+    r"\bno (?:statistically )?(?:significant |clear |relevant |notable |meaningful )?"
+    r"(?:difference|effect|change|association|improvement|benefit|between-group|correlation|"
+    r"increase|decrease|reduction|impact)s?\b|\bdid not (?:significantly )?(?:differ|change|"
+    r"improve|affect|alter|reduce|increase|modify|influence)\b|\bremained (?:stable|unchanged|"
+    r"similar|without)\b|\bwere (?:similar|comparable)\b|\bwas (?:similar|comparable)\b|"
+    r"\bnot (?:significantly )?(?:associated|different|changed|modified|affected)\b|"
+    r"\bunchanged\b|\bnon-?significant\b|\bnot (?:statistically )?significant\b|\bdoes not "
+    r"(?:modify|change|affect)\b|\bwas not associated\b|\bwere not associated\b"
+)
+_BETTER = re.compile(
+    r"\bimprov\w*|\bbenefi\w*|\bameliorat\w*|\bbetter\b|\beffective\w*\b|\bfavou?rabl\w*|"
+    r"\bprotect\w*|\bpromot\w* (?:myelin|repair|recovery|remyelination)|\brestor\w*|"
+    r"\bgreater (?:improvement|reduction)|\breduced the risk|\blower risk|\bdecreased risk|"
+    r"\bwell tolerated\b|\bsafe\b|\bsuppress\w*"
+)
+_WORSE = re.compile(
+    r"\bworse\w*|\bworsen\w*|\bdeteriorat\w*|\bincreased (?:the )?risk|\bhigher risk|"
+    r"\bincreased odds|\bhigher odds|\bdeclin\w+|\bexacerbat\w*|\baggravat\w*|\bmore "
+    r"(?:frequently|likely to (?:have|experience|develop|require))|\badverse events?\b|"
+    r"\bside effects\b|\bintoxicant\b|\bwithdrawn\b|\bincreased sensitivity"
+)
+# Changes whose direction depends on what changed: "reduced fatigue" is better, "reduced
+# walking speed" is worse.
+_CHANGE = re.compile(
+    r"\b(?P<verb>increas\w*|decreas\w*|reduc\w*|lower\w*|higher|rais\w*|elevat\w*|"
+    r"declin\w*|gain\w*|loss|less|more|fewer|shorter|longer)\b(?P<what>[^.;,]{0,60})"
+)
+_UP = re.compile(r"^(?:increas|higher|rais|elevat|gain|more|longer)")
+_BAD_THINGS = re.compile(
+    r"\b(?:risk|fatigue|pain|depress\w*|anxiety|disability|edss|atrophy|lesions?|relapses?|"
+    r"attacks?|infections?|adverse|side effects?|progression|symptoms?|impairment|"
+    r"incontinence|spasticity|mortality|death|hospitali[sz]ation|inflammat\w+|nfl|"
+    r"neurofilament|ici?q|bdi|residual|errors?|stigma|burden|severity|luts|demyelination|"
+    r"amenorrhea)\b"
+)
+_GOOD_THINGS = re.compile(
+    r"\b(?:quality of life|qol|function\w*|walking|speed|balance|cogniti\w+|strength|"
+    r"fitness|vo2\w*|satisfaction|adherence|seroprotection|myelin\w*|remyelination|"
+    r"volume|memory|performance|mobility|power|capacity|weight gain|bladder volume|mbv|"
+    r"fsfi|wellbeing|well-being|recovery)\b"
+)
+_SIGNIFICANT = re.compile(
+    r"\bsignificant(?:ly)?\b|\bp\s*[<≤]\s*0?\.0[0-5]\d*|\bp\s*=\s*0?\.0[0-4]\d*|"
+    r"\bp\s*=\s*0?\.00\d*|\bp\s*<\s*0?\.001"
+)
+_NOT_SIGNIFICANT = re.compile(
+    r"\bno (?:statistically )?significant|\bnot (?:statistically )?significant|"
+    r"\bnon-?\s?significant|\bp\s*[>≥]\s*0?\.05|\bdid not reach (?:statistical )?"
+    r"significance|\bn\.?s\.?\b"
+)
+_OUTCOME_AFTER = re.compile(
+    r"\b(?:in|on|of|for)\s+(?:the\s+)?(?P<what>[A-Za-z][\w\-' ]{2,60}?)"
+    r"(?=\s*(?:\(|,|;|\.|$|\bcompared\b|\bversus\b|\bvs\b|\bbetween\b|\bat\b|\bafter\b|"
+    r"\bamong\b|\bin\b|\bfrom\b|\bwhen\b|\bwith\b|\bthan\b))"
+)
+_SUBJECT = re.compile(
+    r"^(?:the |a |an )?(?P<what>[A-Za-z][\w\-' ]{2,60}?)\s+(?:was|were|is|are|did|had|"
+    r"showed|improved|increased|decreased|reduced|remained|correlated)\b"
+)
+_CONCLUSION_CUE = re.compile(
+    r"^(?:in conclusion|in summary|to conclude|overall|taken together|together|"
+    r"(?:these|our|the) (?:results|findings|data|observations|study|present study)|this "
+    r"(?:study|trial|review|analysis|case)|we conclude|collectively)"
+)
+_REGISTRATION = re.compile(
+    r"\b(?:nct\d{6,}|isrctn|actrn|irct|clinicaltrials\.gov|trial registration|registered|"
+    r"class(?:ification)? of evidence|funding|copyright)\b"
+)
+
+
+def _significance(text: str) -> bool | None:
+    if _NOT_SIGNIFICANT.search(text):
+        return False if not _SIGNIFICANT.search(_NOT_SIGNIFICANT.sub("", text)) else None
+    return True if _SIGNIFICANT.search(text) else None
+
+
+def _changes(text: str) -> set[str]:
+    """Return "improved"/"worsened" for each change whose good or bad side is clear."""
+    found: set[str] = set()
+    for match in _CHANGE.finditer(text):
+        what = match.group("what")
+        up = bool(_UP.match(match.group("verb")))
+        if _BAD_THINGS.search(what):
+            found.add("worsened" if up else "improved")
+        elif _GOOD_THINGS.search(what):
+            found.add("improved" if up else "worsened")
+    return found
+
+
+def read_result(text: str) -> tuple[Direction, bool | None] | None:
+    """Return the direction and significance a sentence states, or None when unclear.
+
+    `text` must be in lower case (`Sentence.lower`).
+    """
+    directions: set[str] = set()
+    if _NO_DIFFERENCE.search(text):
+        directions.add("no clear difference")
+    rest = _NO_DIFFERENCE.sub(" ", text)
+    if _BETTER.search(rest):
+        directions.add("improved")
+    if _WORSE.search(rest):
+        directions.add("worsened")
+    directions |= _changes(rest)
+    if not directions:
+        return None
+    direction = "mixed" if len(directions) > 1 else directions.pop()
+    return cast(Direction, direction), _significance(text)
+
+
+def _outcome(sentence: Sentence) -> str:
+    """Return a short name for what the result is about, in the sentence's own words."""
+    asides = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+    cleaned = asides.sub("", sentence.text)
+    lower = asides.sub("", sentence.lower)
+    for pattern in (_OUTCOME_AFTER, _SUBJECT):
+        match = pattern.search(lower)
+        if match:
+            words = cleaned[match.start("what") : match.end("what")].strip().split()
+            if 1 <= len(words) <= 10 and not re.match(r"^(?:the|a|an|this|these)$", words[0]):
+                return " ".join(words)
+    return " ".join(cleaned.split()[:8]).rstrip(",;:")
+
+
+def _result_sentences(doc: Document) -> list[Sentence]:
+    results = doc.in_categories("RESULTS")
+    if results:
+        return results
+    # Unlabelled: the sentences between the aim and the conclusion.
+    return [s for s in doc.sentences if s.category is None and s.index > 0]
+
+
+def extract_results(doc: Document) -> tuple[Result, ...]:
+    """Return up to six results, in the order the abstract gives them."""
+    found: list[Result] = []
+    for sentence in _result_sentences(doc):
+        if _REGISTRATION.search(sentence.lower):
+            continue
+        read = read_result(sentence.lower)
+        if read is None:
+            continue
+        direction, significant = read
+        found.append(Result(_outcome(sentence), direction, significant, sentence.span()))
+        if len(found) >= _MAX_RESULTS:
+            break
+    return tuple(found)
+
+
+def extract_conclusion(doc: Document) -> TextFact | None:
+    """Return the authors' own concluding sentence."""
+    for sentence in doc.in_categories("CONCLUSIONS"):
+        if not _REGISTRATION.search(sentence.lower) and len(sentence.text.split()) >= 5:
+            return TextFact(sentence.text, sentence.span())
+    usable = [s for s in doc.sentences if not _REGISTRATION.search(s.lower)]
+    for sentence in reversed(usable[len(usable) // 2 :]):
+        if _CONCLUSION_CUE.search(sentence.lower):
+            return TextFact(sentence.text, sentence.span())
+    if len(usable) >= 3:
+        return TextFact(usable[-1].text, usable[-1].span())
+    return None
