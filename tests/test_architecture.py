@@ -63,6 +63,7 @@ def test_public_api_is_exactly_what_all_lists() -> None:
         "writers",
         "checks",
         "glossary",
+        "bench",
     }
     assert public - submodules == set(msdigest.__all__) - {"__version__"}
     for name in msdigest.__all__:
