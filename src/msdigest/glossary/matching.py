@@ -103,6 +103,7 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 
 T = TypeVar("T")
+_MEMO_SIZE = 50_000
 
 
 class PhraseIndex(Generic[T]):
@@ -113,6 +114,7 @@ class PhraseIndex(Generic[T]):
     ) -> None:
         self.values: dict[str, T] = {}  # by lower-case key
         self.exact: dict[str, T] = {}  # by capitals too, for abbreviations ("CIs" vs "CIS")
+        self._memo: dict[str, T | None] = {}  # matched text -> value; most texts repeat
         trie: dict[str, Any] = {}
         pending = list(forms)
         if plurals:  # declared forms first, so they win over a generated plural
@@ -133,8 +135,17 @@ class PhraseIndex(Generic[T]):
         self.regex = re.compile(rf"(?<![{edge}])(?:{body})(?![{edge}])", re.IGNORECASE)
 
     def get(self, text: str) -> T | None:
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
         found = self.exact.get(_exact(text))
-        return self.values.get(normalise(text)) if found is None else found
+        if found is None:
+            found = self.values.get(normalise(text))
+        if len(self._memo) >= _MEMO_SIZE:  # texts can bring endless spellings; stay bounded
+            self._memo.clear()
+        self._memo[text] = found
+        return found
 
     def finditer(self, text: str) -> Iterator[tuple[re.Match[str], T]]:
         for match in self.regex.finditer(text):
