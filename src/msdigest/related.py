@@ -7,13 +7,17 @@ keep it fast, and both only drop terms that barely move a score:
 * a term found in more than `max_df` of all documents (think "multiple", "sclerosis") is
   not used to find candidates: it is in nearly every document and says nothing about
   which ones are alike;
-* each document looks for candidates through its `query_terms` highest-weighted terms.
+* each document looks for candidates through its `query_terms` highest-weighted terms;
+* each term keeps only its `champions` highest-weighted documents as candidates (the
+  "champion lists" of information retrieval): a document where a term weighs little
+  would not be among the closest through that term anyway.
 
 Scores are cosine similarities of L2-normalised, sublinear TF-IDF vectors (0 to 1).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -71,7 +75,8 @@ class RelatedIndex:
         *,
         topic_weight: float = 3.0,
         max_df: float = 0.5,
-        query_terms: int = 40,
+        query_terms: int = 20,
+        champions: int = 60,
     ) -> None:
         counts: dict[str, Counter[str]] = {}
         for doc in documents:
@@ -103,6 +108,10 @@ class RelatedIndex:
             for term, weight in vector.items():
                 if document_frequency[term] <= df_limit:
                     self._postings[term].append((key, weight))
+        for posting in self._postings.values():
+            if len(posting) > champions:
+                posting.sort(key=lambda item: (-item[1], item[0]))
+                del posting[champions:]
 
     def __len__(self) -> int:
         return len(self._vectors)
@@ -115,14 +124,15 @@ class RelatedIndex:
         vector = self._vectors.get(key)
         if not vector:
             return []
-        strongest = sorted(vector.items(), key=lambda item: -item[1])[: self._query_terms]
+        strongest = heapq.nlargest(self._query_terms, vector.items(), key=lambda item: item[1])
         scores: dict[str, float] = defaultdict(float)
+        postings = self._postings
         for term, weight in strongest:
-            for other, other_weight in self._postings.get(term, ()):
-                if other != key:
-                    scores[other] += weight * other_weight
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-        return [(other, round(score, 6)) for other, score in ranked[:k] if score >= min_score]
+            for other, other_weight in postings.get(term, ()):
+                scores[other] += weight * other_weight
+        scores.pop(key, None)
+        ranked = heapq.nsmallest(k, scores.items(), key=lambda item: (-item[1], item[0]))
+        return [(other, round(score, 6)) for other, score in ranked if score >= min_score]
 
     def all_top(self, k: int = 6) -> Mapping[str, list[tuple[str, float]]]:
         """Return `top(key, k)` for every indexed document."""

@@ -103,11 +103,13 @@ def make_article(make_paper: Callable[..., Any], settings_fake_engine: Any) -> C
 
 
 def _user(username: str, group: str | None, **extra: Any) -> Any:
-    from django.contrib.auth.models import Group, User
+    from django.contrib.auth.models import User
+
+    from msdigest_web.articles.roles import ensure_roles
 
     user = User.objects.create_user(username, password="pw-" + username, **extra)
     if group:
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(ensure_roles()[group])
     return user
 
 

@@ -125,3 +125,14 @@ def test_anonymous_and_plain_users_cannot_reach_the_admin(
     plain = User.objects.create_user("pat", password="x")
     client.force_login(plain)
     assert client.get("/admin/articles/article/").status_code == 302  # not staff
+
+
+def test_roles_hold_exactly_the_documented_permissions() -> None:
+    from django.contrib.auth.models import Group
+
+    from msdigest_web.articles.roles import ROLES
+
+    for name, wanted in ROLES.items():
+        group = Group.objects.get(name=name)  # made by migration 0003
+        held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+        assert held == set(wanted)

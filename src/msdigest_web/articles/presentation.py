@@ -99,11 +99,22 @@ class IconArray:
 
     @property
     def width(self) -> int:
+        """Return the drawing's width in SVG units (12 per figure)."""
         return self.columns * 12
 
     @property
     def height(self) -> int:
+        """Return the drawing's height in SVG units (22 per row)."""
         return self.rows * 22
+
+    @property
+    def display_width(self) -> int:
+        """Return the width in CSS pixels: figures drawn half as big again."""
+        return self.width * 3 // 2
+
+    @property
+    def display_height(self) -> int:
+        return self.height * 3 // 2
 
     def positions(self) -> list[tuple[int, int]]:
         """Return the (x, y) of each icon, filled row by row."""

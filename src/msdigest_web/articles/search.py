@@ -135,18 +135,20 @@ def _ranked_ids(terms: tuple[str, ...], limit: int, offset: int) -> tuple[list[i
                 [text, limit, offset],
             )
         else:
+            # CROSS JOIN makes SQLite read the full-text matches first and look each
+            # article up by id, instead of probing the index once per article.
             # Every word must appear (FTS5's implicit AND); each is quoted so it can
             # never be read as an operator, and the last one also matches as a prefix.
             match = " ".join(f'"{t}"' for t in terms[:-1])
             match = f'{match} "{terms[-1]}"*'.strip()
             cursor.execute(
-                "SELECT count(*) FROM articles_search s JOIN articles_article a "
+                "SELECT count(*) FROM articles_search s CROSS JOIN articles_article a "
                 "ON a.id = s.rowid WHERE a.status = 'published' AND articles_search MATCH %s",
                 [match],
             )
             total = cursor.fetchone()[0]
             cursor.execute(
-                "SELECT a.id FROM articles_search s JOIN articles_article a "
+                "SELECT a.id FROM articles_search s CROSS JOIN articles_article a "
                 "ON a.id = s.rowid WHERE a.status = 'published' AND articles_search MATCH %s "
                 "ORDER BY bm25(articles_search, 10.0, 4.0, 1.0, 3.0), "
                 "a.published_at DESC, a.id DESC LIMIT %s OFFSET %s",
