@@ -81,7 +81,7 @@ def _advice_in(sentence: str) -> str | None:
         return hard.group(0)
     for must in _AUDIENCE_MUST.finditer(sentence):
         # "whether this applies to people with MS must be tested": not addressed to them
-        if not _PREPOSITION_BEFORE.search(sentence, 0, must.start()):
+        if not _PREPOSITION_BEFORE.search(sentence, max(0, must.start() - 20), must.start()):
             return must.group(0)
     imperative = _IMPERATIVE.match(sentence.lstrip("\"'\u201c("))
     if imperative and not _ASK_CARE_TEAM.match(sentence) and not points_to_care_team(sentence):

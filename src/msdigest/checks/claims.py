@@ -54,6 +54,8 @@ _CAUSAL = re.compile(
 _ABSOLUTE_SAFE = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?safe\b|\bsafely\b", re.IGNORECASE
 )
+# How far before a word to look for what hedges or negates it (the patterns need less).
+_LOOK_BACK = 100
 _PAST_REPORT = re.compile(
     r"\b(?:were|was|had|occurred|happened|reported|seen|found|observed|recorded|noted)\b",
     re.IGNORECASE,
@@ -106,7 +108,7 @@ def overclaims(text: str) -> list[str]:
     """
     found = []
     for match in _OVERCLAIMS.finditer(text):
-        if _NEGATED.search(text, 0, match.start()):
+        if _NEGATED.search(text, max(0, match.start() - _LOOK_BACK), match.start()):
             continue
         if match.group(0).lower().startswith("no ") and _PAST_REPORT.search(text):
             continue
@@ -118,7 +120,7 @@ def _unhedged(pattern: re.Pattern[str], text: str, hedged: re.Pattern[str] = _HE
     """Return the matches of `pattern` in `text` that no hedge or negation comes before."""
     found = []
     for match in pattern.finditer(text):
-        before = text[: match.start()]
+        before = text[max(0, match.start() - _LOOK_BACK) : match.start()]
         if hedged.search(before) or _NOUN_BEFORE.search(before):
             continue
         if _BARE_CAUSE.fullmatch(match.group(0)) and _NOUN_AFTER.match(text, match.end()):

@@ -92,7 +92,7 @@ class CheckInput:
 
 def quote(text: str, limit: int = 160) -> str:
     """Return `text` on one line in double quotes, shortened with "..." past `limit`."""
-    flat = _SPACE.sub(" ", text).strip()
+    flat = _SPACE.sub(" ", text[: limit * 4]).strip()  # slice first: sentences can be huge
     if len(flat) > limit:
         flat = flat[: limit - 3].rstrip() + "..."
     return f'"{flat}"'

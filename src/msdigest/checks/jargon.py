@@ -102,7 +102,7 @@ _CALLED_BEFORE = re.compile(
     r"\b(?:called|known as|named|termed)\s+(?:(?:the|a|an)\s+)?(?:[A-Za-z-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_GLOSS_BEFORE = re.compile(r"\w+\s+\w+[^()]*\(\s*(?:[A-Za-z-]+\s+){0,3}$")
+_GLOSS_BEFORE = re.compile(r"\w+\s+\w+[^()]{0,60}\(\s*(?:[A-Za-z-]+\s+){0,3}$")
 _SHORT_PAREN_AFTER = re.compile(r"(?:\s*[A-Za-z-]+){0,3}\s*\)")
 
 
@@ -194,10 +194,13 @@ def _explained_here(text: str, start: int, end: int) -> bool:
         _APPOSITIVE_AFTER.match(text, end)
         or _PAREN_AFTER.match(text, end)
         or _DEFINITION_AFTER.match(text, end)
-        or _CALLED_BEFORE.search(text, 0, start)
+        or _CALLED_BEFORE.search(text, max(0, start - 60), start)
     ):
         return True
-    return bool(_GLOSS_BEFORE.search(text, 0, start) and _SHORT_PAREN_AFTER.match(text, end))
+    return bool(
+        _SHORT_PAREN_AFTER.match(text, end)
+        and _GLOSS_BEFORE.search(text, max(0, start - 80), start)
+    )
 
 
 def _advice_for(word: str) -> str:

@@ -22,6 +22,7 @@ Decisions, documented in docs/checks.md:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -122,7 +123,7 @@ def source_numbers(source_text: str) -> SourceNumbers:
 
 def _counts_something(text: str, mention: NumberMention) -> bool:
     """Return False for a mention that is not a quantity ("one of", "COVID-19")."""
-    if _NAME_BEFORE.search(text, 0, mention.start):
+    if _NAME_BEFORE.search(text, max(0, mention.start - 2), mention.start):
         return False
     if mention.text.lower() == "one":
         return bool(_ONE_COUNTS.match(text, mention.end))
@@ -131,11 +132,13 @@ def _counts_something(text: str, mention: NumberMention) -> bool:
 
 def summary_numbers(text: str) -> list[tuple[float, str, bool]]:
     """Return (value, text as written, is a percentage) for each quantity in `text`."""
-    fractions = [m.span() for m in _FRACTION_IN_SUMMARY.finditer(text)]
+    spans = [m.span() for m in _FRACTION_IN_SUMMARY.finditer(text)]  # in order, disjoint
+    starts = [start for start, _end in spans]
     found: list[tuple[float, str, bool]] = []
     for mention in find_numbers(text):
-        if any(start <= mention.start < end for start, end in fractions):
-            continue
+        index = bisect_right(starts, mention.start) - 1
+        if index >= 0 and mention.start < spans[index][1]:
+            continue  # "two" in "two thirds" is part of the fraction
         if _counts_something(text, mention):
             found.append((mention.value, mention.text, _is_percent(text, mention)))
     return found
