@@ -31,7 +31,7 @@ from msdigest.glossary import (
 )
 from msdigest.glossary.analogies import _analogies_from_data
 from msdigest.glossary.bench import run_benchmark
-from msdigest.glossary.matching import plural
+from msdigest.glossary.matching import plural, spellings
 from msdigest.text.readability import flesch_kincaid_grade, words
 
 REQUIRED_DRUGS = [
@@ -273,6 +273,8 @@ def test_no_two_entries_share_a_form_even_in_the_plural(glossary: Glossary) -> N
         for form in term.forms:
             assert glossary.get(form) is term, form
             assert glossary.get(plural(form)) is term, form
+            for other in spellings(form):
+                assert glossary.get(other) is term, other
 
 
 # --- get() and find() ------------------------------------------------------------------------
@@ -288,6 +290,20 @@ def test_get_ignores_case_and_plurals(glossary: Glossary) -> None:
     assert glossary.get("relapses") is glossary.get("relapse")
     assert glossary.get("no such word") is None
     assert "thalamus" in glossary and "teapot" not in glossary
+
+
+def test_british_and_american_spellings_find_the_same_term(glossary: Glossary) -> None:
+    pairs = [
+        ("grey matter lesion", "gray matter lesion"),
+        ("magnetisation transfer ratio", "magnetization transfer ratio"),
+        ("clean intermittent catheterisation", "clean intermittent catheterization"),
+        ("compartmentalised inflammation", "compartmentalized inflammation"),
+        ("tumour necrosis factor", "tumor necrosis factor"),
+        ("paediatric-onset MS", "pediatric-onset MS"),
+    ]
+    for british, american in pairs:
+        assert glossary.get(british) is glossary.get(american) is not None, british
+    assert spellings("exercise") == [] and spellings("chemokine") == []
 
 
 def _found(glossary: Glossary, text: str) -> list[tuple[str, str]]:

@@ -72,7 +72,7 @@ class _ConceptIndex:
                 forms += [(concept, canonical)] + [
                     (f, canonical) for f in (term.forms if term else ())
                 ]
-        self._index = PhraseIndex(forms, plurals=True)
+        self._index = PhraseIndex(forms, variants=True)
 
     def concepts_in(self, text_or_concepts: str | Iterable[str]) -> list[str]:
         """Return canonical concepts: for text, most mentioned first; for a list, in its order."""

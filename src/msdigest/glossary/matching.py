@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
-__all__ = ["PhraseIndex", "normalise", "plural"]
+__all__ = ["PhraseIndex", "normalise", "plural", "spellings"]
 
 _SEPARATORS = "\\s\\-\u2010-\u2015"
 _SEPARATOR_RUN = re.compile(f"[{_SEPARATORS}]+")
@@ -57,6 +57,78 @@ def plural(form: str) -> str:
     if lower.endswith("y") and lower[-2:-1] not in tuple("aeiou"):
         return form[:-1] + "ies"
     return form + "s"
+
+
+_SUFFIX_STEMS = (
+    "randomi|catheteri|magneti|standardi|hospitali|immuni|annuali|compartmentali|computeri|"
+    "characteri|organi|recogni|normali|utili|minimi|optimi|summari|categori|visuali|"
+    "personali|prioriti|stabili|mobili|sensiti|generali|speciali|individuali"
+)
+_UK_TO_US = tuple(
+    (re.compile(pattern, re.IGNORECASE), replacement)
+    for pattern, replacement in (
+        (rf"\b({_SUFFIX_STEMS})s(e|ed|es|ing|ation|ations)\b", r"\1z\2"),
+        (r"analys(ed|ing|e)\b", r"analyz\1"),
+        (r"\bgrey\b", "gray"),
+        (r"fibre", "fiber"),
+        (r"centre", "center"),
+        (r"tumour", "tumor"),
+        (r"behaviour", "behavior"),
+        (r"colour", "color"),
+        (r"\bprogramme", "program"),
+        (r"\bageing", "aging"),
+        (r"smoulder", "smolder"),
+        (r"\bhaem", "hem"),
+        (r"\bpaed", "ped"),
+        (r"\boedema", "edema"),
+        (r"\boestrogen", "estrogen"),
+        (r"\banaem", "anem"),
+        (r"leucocyte", "leukocyte"),
+        (r"\bfaec", "fec"),
+        (r"\bfoet", "fet"),
+    )
+)
+_US_TO_UK = tuple(
+    (re.compile(pattern, re.IGNORECASE), replacement)
+    for pattern, replacement in (
+        (rf"\b({_SUFFIX_STEMS})z(e|ed|es|ing|ation|ations)\b", r"\1s\2"),
+        (r"analyz(ed|ing|e)\b", r"analys\1"),
+        (r"\bgray\b", "grey"),
+        (r"fiber", "fibre"),
+        (r"center", "centre"),
+        (r"tumor\b", "tumour"),
+        (r"behavior", "behaviour"),
+        (r"\bcolor", "colour"),
+        (r"\bprogram\b", "programme"),
+        (r"\baging", "ageing"),
+        (r"smolder", "smoulder"),
+        (r"\bhem(atopoietic|orrhage|oglobin)", r"haem\1"),
+        (r"\bpediatric", "paediatric"),
+        (r"\bedema", "oedema"),
+        (r"\bestrogen", "oestrogen"),
+        (r"\banem", "anaem"),
+        (r"leukocyte", "leucocyte"),
+        (r"\bfec(al|es)\b", r"faec\1"),
+        (r"\bfet(us|al)\b", r"foet\1"),
+    )
+)
+
+
+def spellings(form: str) -> list[str]:
+    """Return `form` in the other of British and American spelling, if it differs.
+
+    Only regular, unambiguous pairs: "-isation"/"-ization" on known stems, "grey"/"gray",
+    "fibre"/"fiber", "haem-"/"hem-", "paed-"/"ped-" and the like, so the data need not list
+    both spellings of every term.
+    """
+    variants = []
+    for rules in (_UK_TO_US, _US_TO_UK):
+        changed = form
+        for pattern, replacement in rules:
+            changed = pattern.sub(replacement, changed)
+        if changed != form:
+            variants.append(changed)
+    return variants
 
 
 def _tokens(form: str) -> list[str]:
@@ -110,14 +182,15 @@ class PhraseIndex(Generic[T]):
     """Find many phrases in text with one compiled trie regex; each phrase maps to a value."""
 
     def __init__(
-        self, forms: Iterable[tuple[str, T]], *, plurals: bool, inside_hyphens: bool = True
+        self, forms: Iterable[tuple[str, T]], *, variants: bool, inside_hyphens: bool = True
     ) -> None:
         self.values: dict[str, T] = {}  # by lower-case key
         self.exact: dict[str, T] = {}  # by capitals too, for abbreviations ("CIs" vs "CIS")
         self._memo: dict[str, T | None] = {}  # matched text -> value; most texts repeat
         trie: dict[str, Any] = {}
         pending = list(forms)
-        if plurals:  # declared forms first, so they win over a generated plural
+        if variants:  # declared forms first, so they win over a generated variant
+            pending += [(other, value) for form, value in pending for other in spellings(form)]
             pending += [(plural(form), value) for form, value in pending]
         for form, value in pending:
             if not form.strip():

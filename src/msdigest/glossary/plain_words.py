@@ -57,7 +57,7 @@ class PlainWords:
         self.keep: dict[str, str] = dict(keep or {})
         # "non-ambulatory" must not become "non-able to walk": no matches inside hyphenations.
         self._index = PhraseIndex(
-            ((e.word, e) for e in self._entries), plurals=False, inside_hyphens=False
+            ((e.word, e) for e in self._entries), variants=False, inside_hyphens=False
         )
 
     def __len__(self) -> int:

@@ -64,7 +64,7 @@ class Glossary:
     def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
         self._terms = tuple(terms)
         self._index = PhraseIndex(
-            ((form, term) for term in self._terms for form in term.forms), plurals=True
+            ((form, term) for term in self._terms for form in term.forms), variants=True
         )
 
     def __len__(self) -> int:
