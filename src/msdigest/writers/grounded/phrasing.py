@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 __all__ = ["Phrasing", "opener", "template_fields"]
@@ -43,6 +43,8 @@ class Phrasing:
         self.seed = seed
         self._used_openers: set[str] = set()
         self._used_templates: set[str] = set()
+        #: The template behind the last `fill`, so callers know which fields it used.
+        self.last_template: str | None = None
 
     def number(self, slot: str, modulo: int) -> int:
         """Return a stable number in `range(modulo)` for `slot` of this paper."""
@@ -55,31 +57,59 @@ class Phrasing:
             raise ValueError(f"no options for slot {slot!r}")
         return options[self.number(slot, len(options))]
 
+    def fresh(self, text: str) -> bool:
+        """Return True when no sentence on the page opens the way `text` does."""
+        return opener(text) not in self._used_openers
+
     def note(self, text: str) -> None:
         """Record that `text` is on the page, so no later sentence opens the same way."""
         self._used_openers.add(opener(text))
 
-    def fill(self, slot: str, templates: Sequence[str], fields: Mapping[str, str]) -> str | None:
+    def fill(
+        self,
+        slot: str,
+        templates: Sequence[str],
+        fields: Mapping[str, str],
+        accept: Callable[[str], bool] | None = None,
+    ) -> str | None:
         """Return one template of `templates` filled from `fields`, or None if none fits.
 
-        A template fits when every placeholder it names has a non-empty value. Among the
-        fitting ones, templates and openers already used on this page are avoided when
-        another choice exists; the pick among the rest is stable for this paper and slot.
+        A template fits when every placeholder it names has a non-empty value and `accept`
+        (if given) takes the filled text. Among the fitting ones, templates and openers
+        already used on this page are avoided when another choice exists; the pick is
+        stable for this paper and slot, and the next ones are tried in a stable order.
         """
         fitting = [t for t in templates if all(fields.get(f) for f in template_fields(t))]
         if not fitting:
             return None
+        # Say as much as the facts allow: prefer the templates that use the most fields.
+        most = max(len(set(template_fields(t))) for t in fitting)
+        fitting = [t for t in fitting if len(set(template_fields(t))) == most] + [
+            t for t in fitting if len(set(template_fields(t))) < most
+        ]
         fresh = [
             t
             for t in fitting
             if t not in self._used_templates
             and opener(_render(t, fields)) not in self._used_openers
         ]
-        template = self.choose(slot, fresh or fitting)
-        text = _render(template, fields)
-        self._used_templates.add(template)
-        self.note(text)
-        return text
+        stale = [t for t in fitting if t not in fresh]
+        for pool in (fresh, stale):
+            if not pool:
+                continue
+            richest = max(len(set(template_fields(t))) for t in pool)
+            best = [t for t in pool if len(set(template_fields(t))) == richest]
+            pool = best + [t for t in pool if t not in best]
+            first = self.number(slot, len(best))
+            for template in pool[first:] + pool[:first]:
+                text = _render(template, fields)
+                if accept is not None and not accept(text):
+                    continue
+                self.last_template = template
+                self._used_templates.add(template)
+                self.note(text)
+                return text
+        return None
 
 
 def _render(template: str, fields: Mapping[str, str]) -> str:

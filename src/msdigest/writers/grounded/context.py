@@ -1,0 +1,185 @@
+"""The working state of one summary: the paper, its facts, and the tools every section uses.
+
+Each section writer (headline, study, why it matters, keep in mind) reads the same `Draft`:
+the abstract split into tagged sentences, the simplifier primed with the paper's own
+abbreviations, the phrasing chooser seeded by the paper id, and the set of numbers the
+source states. It also hands out provenance, so every sentence says what it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from msdigest.checks.claims import overclaims as claims_overclaims
+from msdigest.checks.numbers import source_numbers, summary_numbers
+from msdigest.facts.document import Document, Sentence, build_document
+from msdigest.facts.model import Span, StudyFacts
+from msdigest.glossary import Glossary, PlainWords
+from msdigest.paper import Paper
+from msdigest.summary import Provenance
+from msdigest.text.readability import words
+from msdigest.writers.grounded.abbreviations import find_abbreviations
+from msdigest.writers.grounded.hedging import Strength, evidence_strength
+from msdigest.writers.grounded.phrasing import Phrasing
+from msdigest.writers.grounded.simplify import MAX_WORDS, Simplified, Simplifier, hard_words
+
+__all__ = ["Draft", "Line"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One sentence of the summary being written, with what it rests on."""
+
+    text: str
+    sources: tuple[Provenance, ...]
+    part: str | None = None
+
+
+_FRACTION_WORDS = re.compile(
+    r"\b(half|halves|third|thirds|quarter|quarters|twice|doubl\w*|tripl\w*|dozens?)\b",
+    re.IGNORECASE,
+)
+
+
+class Draft:
+    """Everything the section writers share while writing about one paper."""
+
+    def __init__(
+        self,
+        paper: Paper,
+        facts: StudyFacts,
+        glossary: Glossary | None = None,
+        plain_words: PlainWords | None = None,
+    ) -> None:
+        self.paper = paper
+        self.facts = facts
+        self.glossary = glossary
+        self.abstract = paper.abstract_text
+        self.document: Document = build_document(paper)
+        self.phrasing = Phrasing(paper.id)
+        self.strength: Strength = evidence_strength(facts)
+        self.abbreviations = find_abbreviations(f"{paper.title}\n{self.abstract}")
+        self.simplifier = Simplifier(
+            self.abbreviations, glossary, plain_words, allowed=self._allowed_words()
+        )
+        self.used_refs: set[str] = set()
+        self._simplified: dict[tuple[int, int], Simplified] = {}
+
+    def _allowed_words(self) -> tuple[str, ...]:
+        """Return the rare names the summary may use: those of the tested treatment.
+
+        The study section introduces the treatment by name ("a treatment called
+        ibudilast"), which explains it to the reader, so the name may appear again in the
+        authors' sentences.
+        """
+        intervention = self.facts.intervention_or_exposure
+        if intervention is None:
+            return ()
+        plain = Simplifier(self.abbreviations).plain(intervention.text)
+        return tuple(dict.fromkeys(hard_words(plain, self.glossary)))[:3]
+
+    # --- numbers -------------------------------------------------------------------------
+
+    @cached_property
+    def source_text(self) -> str:
+        """Return the title and the abstract: everything a number may come from."""
+        return f"{self.paper.title}\n{self.abstract}"
+
+    def stated(self, value: float, percent: bool = False) -> bool:
+        """Return True when the source states `value` (as a percentage when `percent`)."""
+        numbers = source_numbers(self.source_text)
+        return round(value, 6) in (numbers.percent if percent else numbers.plain)
+
+    def numbers_ok(self, text: str) -> bool:
+        """Return True when every number in `text` is stated in the source.
+
+        Numbers are found as the numbers check finds them ("one" counts only where it
+        counts something; "COVID-19" is a name), and fraction words ("half", "twice")
+        pass only when the source uses them too.
+        """
+        if not all(self.stated(v, percent) for v, _, percent in summary_numbers(text)):
+            return False
+        for word in _FRACTION_WORDS.findall(text):
+            if not re.search(rf"\b{re.escape(word)}", self.source_text, re.IGNORECASE):
+                return False
+        return True
+
+    def acceptable(self, text: str) -> bool:
+        """Return True when a sentence may go into the summary as it is.
+
+        Every number in it is in the source, it has at most `MAX_WORDS` words, no
+        overclaiming word, and no word a lay reader would not know that the glossary does
+        not explain.
+        """
+        return (
+            self.numbers_ok(text)
+            and len(words(text)) <= MAX_WORDS
+            and not claims_overclaims(text)
+            and not self.simplifier.hard_words_in(text)
+        )
+
+    # --- provenance ----------------------------------------------------------------------
+
+    def source(self, sentence: Sentence) -> Provenance:
+        """Return the provenance of a source sentence (abstract offsets, or the title)."""
+        if sentence.in_title:
+            return Provenance("source", f"title:{sentence.start}-{sentence.end}", sentence.text)
+        text = self.abstract[sentence.start : sentence.end]
+        return Provenance("source", f"abstract:{sentence.start}-{sentence.end}", text)
+
+    def fact(self, name: str, value: str, span: Span | None = None) -> Provenance:
+        """Return the provenance of an extracted fact: its name and its source text."""
+        return Provenance("fact", name, span.text if span is not None else value)
+
+    @staticmethod
+    def editorial(ref: str, note: str) -> Provenance:
+        """Return the provenance of framing the engine adds (an analogy, the care-team line)."""
+        return Provenance("editorial", ref, note)
+
+    # --- sentences -----------------------------------------------------------------------
+
+    def sentence_at(self, span: Span | None) -> Sentence | None:
+        """Return the abstract sentence that holds `span`, if any."""
+        if span is None or span.section == "TITLE":
+            return None
+        for sentence in self.document.sentences:
+            if sentence.start <= span.start < sentence.end:
+                return sentence
+        return None
+
+    def sentences_in(self, *categories: str | None) -> list[Sentence]:
+        """Return the abstract sentences whose section is one of `categories`."""
+        return self.document.in_categories(*categories)
+
+    def simplify(self, sentence: Sentence) -> Simplified:
+        """Return the source sentence made plain (cached per sentence)."""
+        key = (sentence.start, sentence.end)
+        if key not in self._simplified:
+            self._simplified[key] = self.simplifier.simplify(sentence.text)
+        return self._simplified[key]
+
+    def plain_phrase(self, text: str, max_words: int = 12) -> str | None:
+        """Return a fact's text as a plain phrase, or None when it stays hard or long.
+
+        Used for population, intervention and outcome phrases that go inside a sentence
+        the engine writes: the phrase keeps its case and gets no full stop.
+        """
+        plain = self.simplifier.plain(text).rstrip(".")
+        if not plain:
+            return None
+        if not re.match(r"[A-Z][A-Z0-9-]", plain):
+            plain = plain[:1].lower() + plain[1:]
+        if len(plain.split()) > max_words:
+            return None
+        if self.simplifier.hard_words_in(plain):
+            return None
+        if not self.numbers_ok(plain):
+            return None
+        return plain
+
+    def refs(self, provenance: Iterable[Provenance]) -> None:
+        """Record that these sources are used, so no later section repeats them."""
+        self.used_refs.update(p.ref for p in provenance if p.kind == "source")

@@ -1,0 +1,189 @@
+"""The `grounded` engine: assemble the four sections into a checked-ready `LaySummary`.
+
+The section writers propose sentences; the engine keeps the page honest and readable as
+a whole: every sentence passes the same gate (numbers in the source, at most 25 words, no
+overclaiming, no unexplained hard word), no sentence appears twice, the summary keeps to
+150-450 words, and when the whole reads above grade 8 the hardest of the authors'
+simplified sentences give way first.
+"""
+
+from __future__ import annotations
+
+from msdigest.errors import EngineError
+from msdigest.facts.model import StudyFacts
+from msdigest.glossary import load_glossary, load_plain_words
+from msdigest.paper import Paper
+from msdigest.summary import (
+    EngineInfo,
+    GlossaryUse,
+    LaySummary,
+    SummarySentence,
+    WhyItMatters,
+)
+from msdigest.text.readability import flesch_kincaid_grade, words
+from msdigest.writers.base import Engine
+from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.describe import DESIGN_NOUNS
+from msdigest.writers.grounded.headline import write_headline
+from msdigest.writers.grounded.keep_in_mind import write_keep_in_mind
+from msdigest.writers.grounded.study import write_study
+from msdigest.writers.grounded.why import PARTS, write_why
+
+__all__ = ["GroundedEngine"]
+
+#: Whole-summary targets (the length and readability checks' limits).
+MIN_WORDS = 150
+MAX_WORDS = 450
+TARGET_GRADE = 7.5
+
+
+class GroundedEngine(Engine):
+    """Write a plain-language summary from the facts and the abstract, with no model.
+
+    Deterministic: the same paper and facts always give the same summary.
+    """
+
+    key = "grounded"
+    version = "1.0"
+
+    def write(self, paper: Paper, facts: StudyFacts) -> LaySummary:
+        """Return the summary of `paper` written from `facts` and its own abstract."""
+        if not paper.abstract_text.strip():
+            raise EngineError(f"{paper.id}: the paper has no abstract to write from")
+        glossary = load_glossary()
+        draft = Draft(paper, facts, glossary, load_plain_words())
+        headline = write_headline(draft)
+        study = write_study(draft, result_limit=4)
+        context = " ".join(line.text for line in [headline, *study])
+        why = write_why(draft, context)
+        keep = write_keep_in_mind(draft)
+        sections = _Sections(draft, headline, study, why, keep)
+        sections.fit()
+        return sections.summary(paper, facts, self)
+
+
+class _Sections:
+    """The sentences of each section, cleaned and fitted to the length and grade goals."""
+
+    def __init__(
+        self, draft: Draft, headline: Line, study: list[Line], why: list[Line], keep: list[Line]
+    ) -> None:
+        self.draft = draft
+        seen: set[str] = set()
+        self.headline = headline
+        seen.add(_norm(headline.text))
+        self.study = _clean(draft, study, seen)
+        self.why = _clean(draft, why, seen, strict=False)
+        self.keep = _clean(draft, keep, seen)
+
+    def all_lines(self) -> list[Line]:
+        return [self.headline, *self.study, *self.why, *self.keep]
+
+    def text(self) -> str:
+        return " ".join(line.text for line in self.all_lines())
+
+    def word_count(self) -> int:
+        return len(words(self.text()))
+
+    def fit(self) -> None:
+        """Trim the study section toward the length and grade goals, never below the minimum.
+
+        Only the authors' own simplified sentences in "the study" are optional (beyond
+        the first of them): they are dropped hardest first while the summary reads above
+        the target grade or runs over the maximum length.
+        """
+        while True:
+            optional = [
+                line
+                for line in self.study[1:]
+                if any(s.kind == "source" for s in line.sources)
+                and line is not self._first_source_line()
+            ]
+            if not optional:
+                return
+            too_long = self.word_count() > MAX_WORDS
+            too_hard = flesch_kincaid_grade(self.text()) > TARGET_GRADE
+            if not (too_long or too_hard):
+                return
+            hardest = max(optional, key=lambda line: flesch_kincaid_grade(line.text))
+            remaining = self.word_count() - len(words(hardest.text))
+            if not too_long and remaining < MIN_WORDS:
+                return
+            self.study.remove(hardest)
+
+    def _first_source_line(self) -> Line | None:
+        return next(
+            (line for line in self.study if any(s.kind == "source" for s in line.sources)), None
+        )
+
+    def summary(self, paper: Paper, facts: StudyFacts, engine: Engine) -> LaySummary:
+        why_parts = {part: [line.text for line in self.why if line.part == part] for part in PARTS}
+        sentences = [SummarySentence(self.headline.text, "headline", None, self.headline.sources)]
+        sentences += [
+            SummarySentence(line.text, "study", None, line.sources) for line in self.study
+        ]
+        for part in PARTS:  # reading order of WhyItMatters.text()
+            sentences += [
+                SummarySentence(line.text, "why_it_matters", part, line.sources)
+                for line in self.why
+                if line.part == part
+            ]
+        sentences += [
+            SummarySentence(line.text, "keep_in_mind", None, line.sources) for line in self.keep
+        ]
+        full = self.text()
+        glossary = self.draft.glossary
+        uses = (
+            tuple(GlossaryUse(t.term, t.definition) for t in glossary.terms_in(full))
+            if glossary is not None
+            else ()
+        )
+        size = facts.sample_size
+        evidence = {
+            "label": facts.evidence.label,
+            "reasons": list(facts.evidence.reasons),
+            "level": facts.evidence.level,
+            "design": facts.study_design,
+            "design_label": DESIGN_NOUNS.get(facts.study_design, "a study"),
+            "sample_size": size.total,
+            "sample_size_stated": size.total is not None and self.draft.stated(size.total),
+            "groups": [{"label": g.label, "count": g.count} for g in size.groups],
+        }
+        return LaySummary(
+            paper_id=paper.id,
+            pmid=paper.pmid,
+            headline=self.headline.text,
+            study=" ".join(line.text for line in self.study),
+            why_it_matters=WhyItMatters(**{p: " ".join(t) for p, t in why_parts.items()}),
+            keep_in_mind=" ".join(line.text for line in self.keep),
+            evidence=evidence,
+            glossary=uses,
+            sentences=tuple(sentences),
+            engine=EngineInfo(engine.key, engine.version),
+        )
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text.lower()))
+
+
+def _clean(draft: Draft, lines: list[Line], seen: set[str], strict: bool = True) -> list[Line]:
+    """Return `lines` without repeats and without any sentence that fails the gate.
+
+    Analogy lines come from the project's own bank and may use a word the bank's
+    concept explains (`strict=False` skips only the hard-word test for them).
+    """
+    kept: list[Line] = []
+    for line in lines:
+        key = _norm(line.text)
+        if not key or key in seen or not line.sources:
+            continue
+        if line.part == "analogy" and not strict:
+            ok = draft.numbers_ok(line.text)
+        else:
+            ok = draft.acceptable(line.text)
+        if not ok:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept

@@ -1,0 +1,407 @@
+"""Simplify one sentence of an abstract into plain sentences a reader can follow.
+
+The grounded writer never makes up a finding; what it says about results comes from the
+authors' own sentences, made plain: parentheses and statistics dropped, the paper's own
+abbreviations spelled out, research English rewritten (`rewrites.py`), terms swapped for
+plain words (the glossary's plain-words map), long sentences split at their joints. The
+result says how usable it is (words still hard, leftover statistics, length), so the
+writer can use it, or fall back to a sentence built from the facts, or say less.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from msdigest.checks.jargon import is_uncommon
+from msdigest.glossary import Glossary, PlainWords
+from msdigest.text.numbers import find_numbers
+from msdigest.text.readability import flesch_kincaid_grade, words
+from msdigest.writers.grounded.rewrites import apply_rewrites
+
+__all__ = [
+    "MAX_WORDS",
+    "Simplified",
+    "Simplifier",
+    "hard_words",
+    "is_common",
+    "strip_statistics",
+    "tidy",
+]
+
+#: A sentence of the summary may have at most this many words (the readability check's rule).
+MAX_WORDS = 25
+#: Short forms readers know; the paper's own expansion of these is not used.
+_KNOWN_SHORT = frozenset({"MS", "MRI", "DNA", "RNA", "COVID-19", "COVID", "HIV", "UK", "US", "USA"})
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?(?:-[A-Za-z0-9]+)*")
+_BRACKETS = re.compile(r"\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])")
+_NUMBER = r"[-\u2212\u2013]?\d*[.,·]?\d+"
+_STATISTICS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # p = 0.01, p<0.001, P-value 0.025, Pinteraction = 0.66, "interaction p-value 0.025"
+        rf"[,;]?\s*(?:interaction\s+)?\bp\s*(?:-?\s*values?|\s*for (?:trend|interaction)|"
+        rf"interaction|trend)?\s*(?:[=<>\u2264\u2265]|of)\s*{_NUMBER}",
+        # 95% CI 0.78-0.99, 95%CI: -0.066; 0.046, IC 95% 0.026 - 0.074, 95% CrI ...
+        rf"[,;]?\s*(?:\b\d{{2}}\s*%\s*(?:CI|CrI|IC|confidence intervals?)|"
+        rf"\b(?:CI|IC)\s*\d{{2}}\s*%)\s*[:,=]?\s*{_NUMBER}\s*(?:%\s*)?(?:-|\u2013|to|,|;)\s*"
+        rf"{_NUMBER}%?",
+        # OR = 0.88, HR: 0.375, SMD = -1.22, I2 = 92%, r = 0.52, n = 186
+        rf"[,;]?\s*\b(?:a?ORs?|a?HRs?|a?RRs?|IRR|SMD|WMD|MD|ES|rho|beta|I\s?2|I\u00b2|AUC|"
+        rf"r|n|N|d|F|t|z|SD|SE|SEM|IQR|kappa|\u03c1|\u03b2|\u03ba|\u03c72|chi2)\s*[=:]\s*"
+        rf"{_NUMBER}%?",
+    )
+)
+_RESIDUE = re.compile(
+    r"[=<>\u00b1\u2264\u2265\u00d7+/|]|\b\d+\s*:\s*\d+\b|\bCI\b|\bp-?value|\bSD\b|"
+    r"\brespectively\b|\bet al\b|\bi\.e\b|\be\.g\b",
+    re.IGNORECASE,
+)
+_SPLIT_SEMICOLON = re.compile(r"\s*;\s+")
+_SPLIT_CONTRAST = re.compile(r",\s+(?:but|while|although|though|yet)\s+", re.IGNORECASE)
+_FINITE = frozenset(
+    (
+        *("is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "can"),
+        *("could", "may", "might", "should", "would", "will", "showed", "shows", "found"),
+        *("finds", "remained", "remains", "became", "becomes", "seemed", "seems", "led"),
+        *("leads", "took", "takes", "made", "makes", "gave", "gives", "got", "felt", "held"),
+        *("saw", "met", "reported"),
+    )
+)
+
+
+def is_common(word: str) -> bool:
+    """Return True for a word a lay reader knows (the jargon check's own rule)."""
+    return not is_uncommon(word)
+
+
+def hard_words(
+    text: str, glossary: Glossary | None = None, allowed: Collection[str] = ()
+) -> tuple[str, ...]:
+    """Return the words of `text` a lay reader may not know and no glossary entry explains.
+
+    Uses the jargon check's rule (`msdigest.checks.jargon.is_uncommon`), so what the
+    writer lets through is what the check accepts; words inside a glossary term count as
+    explained, and `allowed` names (the tested treatment, introduced by the writer) pass.
+    """
+    covered: list[tuple[int, int]] = []
+    if glossary is not None:
+        covered = [(m.start, m.end) for m in glossary.find(text)]
+    allowed_lower = _forms(allowed)
+    hard: list[str] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        if word.lower() in allowed_lower or not is_uncommon(word):
+            continue
+        hard.append(word)
+    return tuple(hard)
+
+
+def _forms(words_: Collection[str]) -> set[str]:
+    """Return the lower-case words with their simple singular and plural forms."""
+    forms: set[str] = set()
+    for word in words_:
+        low = word.lower()
+        forms |= {low, low + "s", low.removesuffix("s"), low.removesuffix("es")}
+    return forms
+
+
+def _drop_statistic(match: re.Match[str]) -> str:
+    """Remove a statistic; if it sat between two commas, remove the second comma too."""
+    after = match.string[match.end() : match.end() + 2]
+    if match.group(0).lstrip().startswith((",", ";")) and after.startswith(","):
+        return "\x00"  # marks a comma to drop, see strip_statistics
+    return ""
+
+
+def strip_statistics(text: str) -> str:
+    """Return `text` without parentheses, brackets and statistical reports."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _BRACKETS.sub("", text)
+    for regex in _STATISTICS:
+        text = regex.sub(_drop_statistic, text)
+    text = text.replace("\x00,", "").replace("\x00", "")
+    return tidy(text, end=False)
+
+
+def tidy(text: str, *, end: bool = True) -> str:
+    """Return `text` with spaces and stray punctuation cleaned, capitalised, ended by a stop."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
+    text = re.sub(r"^[,;:.\s]+", "", text)
+    text = re.sub(r"\b(a|an|A|An) (?=\w)", _article, text)
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    if end and text[-1] not in ".!?":
+        text = text.rstrip(",;:") + "."
+    return text
+
+
+_VOWEL_SOUND = re.compile(
+    r"(?:[aeio]|u(?!s[eu]|ni|ro|ti)|MS\b|MRI\b|NfL\b|L\b|X\b|F\b|S\b|H\b|M\b)"
+)
+
+
+def _article(match: re.Match[str]) -> str:
+    article = match.group(1)
+    following = match.string[match.end() : match.end() + 4]
+    wanted = (
+        "an"
+        if _VOWEL_SOUND.match(following if following[:1].isupper() else following.lower())
+        else "a"
+    )
+    if following[:2].isupper() and following[:1] in "AEIOU":
+        wanted = "an"
+    if article[:1].isupper():
+        wanted = wanted.capitalize()
+    return wanted + " "
+
+
+@dataclass(frozen=True, slots=True)
+class Simplified:
+    """A source sentence made plain: the new sentences, and what is still wrong with them.
+
+    `problems` is empty when the sentences can go into a summary as they are.
+    """
+
+    original: str
+    sentences: tuple[str, ...]
+    hard: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    grade: float = 0.0
+    numbers: int = 0
+    terms: tuple[str, ...] = field(default=())
+
+    @property
+    def usable(self) -> bool:
+        """Return True when nothing stands in the way of using these sentences."""
+        return not self.problems
+
+    @property
+    def text(self) -> str:
+        """Return the plain sentences as one text."""
+        return " ".join(self.sentences)
+
+    @property
+    def word_count(self) -> int:
+        """Return the number of words in all the sentences."""
+        return sum(len(words(s)) for s in self.sentences)
+
+
+class Simplifier:
+    """Simplify the sentences of one paper, knowing its abbreviations and the glossary."""
+
+    def __init__(
+        self,
+        abbreviations: Mapping[str, str] | None = None,
+        glossary: Glossary | None = None,
+        plain_words: PlainWords | None = None,
+        allowed: Collection[str] = (),
+        max_grade: float = 14.0,
+    ) -> None:
+        self.glossary = glossary
+        self.plain_words = plain_words
+        self.allowed = tuple(allowed)
+        self.max_grade = max_grade
+        usable = {
+            short: long
+            for short, long in (abbreviations or {}).items()
+            if short not in _KNOWN_SHORT
+        }
+        self._abbreviations = usable
+        self._abbreviation_regex = (
+            re.compile(
+                r"(?<![\w-])("
+                + "|".join(re.escape(s) for s in sorted(usable, key=len, reverse=True))
+                + r")(s?)(?![\w-])"
+            )
+            if usable
+            else None
+        )
+
+    def hard_words_in(self, text: str) -> tuple[str, ...]:
+        """Return the words of `text` still too hard for a lay reader (see `hard_words`)."""
+        return hard_words(text, self.glossary, self.allowed)
+
+    def expand(self, text: str) -> str:
+        """Return `text` with the paper's own short forms written out (unless well known)."""
+        if self._abbreviation_regex is None:
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            short, plural = match.group(1), match.group(2)
+            if self.glossary is not None:
+                term = self.glossary.get(short + plural) or self.glossary.get(short)
+                if term is not None:
+                    # "RRMS" reads better as the glossary's own name for it.
+                    named = term.term if not term.term.isupper() else short
+                    return named + (plural if named == short else "")
+            long = self._abbreviations[short]
+            if long.lower() == "multiple sclerosis":
+                return "MS"
+            if plural and not long.endswith("s"):
+                long += "s"
+            return long
+
+        return self._abbreviation_regex.sub(replace, text)
+
+    def plain(self, text: str) -> str:
+        """Return `text` in plain words: statistics out, short forms expanded, rules applied."""
+        text = strip_statistics(text)
+        text = self.expand(text)
+        text = apply_rewrites(text)
+        if self.plain_words is not None:
+            text = self.plain_words.replace(text)
+        return tidy(text)
+
+    def simplify(self, sentence: str) -> Simplified:
+        """Return `sentence` simplified, split if long, with any problems that remain.
+
+        When the plain version is too long or too hard, a trimmed version (asides such
+        as ", which ..." and trailing ", considering ..." dropped) is tried as well, and
+        the better of the two is kept.
+        """
+        text = self.plain(sentence)
+        first = self._assess(sentence, split_long(text))
+        if first.usable:
+            return first
+        trimmed = trim_clauses(text)
+        if trimmed == text:
+            return first
+        second = self._assess(sentence, split_long(trimmed))
+        return second if len(second.problems) <= len(first.problems) else first
+
+    def _assess(self, sentence: str, parts: list[str]) -> Simplified:
+        problems: list[str] = []
+        hard: list[str] = []
+        numbers = 0
+        terms: list[str] = []
+        for part in parts:
+            count = len(words(part))
+            if count > MAX_WORDS:
+                problems.append(f"{count} words")
+            if count < 4:
+                problems.append("too short to stand alone")
+            if _RESIDUE.search(part):
+                problems.append("statistics left")
+            if re.search(r"[()\[\]]", part):
+                problems.append("unbalanced brackets")
+            numbers += len(find_numbers(part))
+            hard.extend(hard_words(part, self.glossary, self.allowed))
+            if self.glossary is not None:
+                terms.extend(t.term for t in self.glossary.terms_in(part))
+        if numbers > 3:
+            problems.append(f"{numbers} numbers")
+        grade = flesch_kincaid_grade(" ".join(parts)) if parts else 0.0
+        if grade > self.max_grade:
+            problems.append(f"grade {grade:.1f}")
+        if hard:
+            problems.append("hard words: " + ", ".join(dict.fromkeys(hard)))
+        if not parts:
+            problems.append("nothing left")
+        return Simplified(
+            original=sentence,
+            sentences=tuple(parts),
+            hard=tuple(dict.fromkeys(hard)),
+            problems=tuple(problems),
+            grade=grade,
+            numbers=numbers,
+            terms=tuple(dict.fromkeys(terms)),
+        )
+
+
+_ASIDE = re.compile(r",\s+(?:which|who|whereby|thereby)\b[^,]*(?:,|(?=\.$))", re.IGNORECASE)
+_TAIL = re.compile(
+    r",\s+(?:considering|including|together with|as well as|given|suggesting|indicating|"
+    r"highlighting|supporting|implicating|rendering|making|reflecting|independent(?:ly)? of|"
+    r"regardless of|irrespective of|after (?:adjusting|controlling)|controlling for|"
+    r"adjusting for|in terms of|especially|particularly|mainly|with the exception of)\b.*$",
+    re.IGNORECASE,
+)
+_POPULATION = re.compile(r"\bin an? ([\w-]+(?: [\w-]+){0,3}) population\b", re.IGNORECASE)
+
+
+def trim_clauses(text: str) -> str:
+    """Return `text` without asides (", which ...") and trailing qualifiers (", considering ...").
+
+    Used when a sentence is too long or too hard as it stands: the main claim survives,
+    the detail a lay reader can do without goes.
+    """
+    body = text.rstrip(".")
+    body = _ASIDE.sub("", body)
+    body = _TAIL.sub("", body)
+    body = _POPULATION.sub(lambda m: f"in people with {m.group(1)}", body)
+    return tidy(body)
+
+
+def has_verb(text: str) -> bool:
+    """Return True when `text` looks like a clause (it has a finite verb), not a fragment."""
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in _FINITE or (word.endswith("ed") and len(word) > 4):
+            return True
+    return False
+
+
+def split_long(text: str) -> list[str]:
+    """Return `text` as one or more sentences, split at semicolons and contrasts when long.
+
+    A split happens only when both sides are clauses with a verb, so no fragment is left.
+    """
+    pieces = [text]
+    if len(words(text)) > 15:
+        pieces = _split_on(pieces, _SPLIT_SEMICOLON, "")
+        pieces = _split_on(pieces, _SPLIT_CONTRAST, "But ")
+    return [tidy(p) for p in pieces if p.strip(" .")]
+
+
+def _split_on(pieces: list[str], regex: re.Pattern[str], lead: str) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        chunks = regex.split(piece)
+        if len(chunks) > 1 and all(has_verb(c) and len(words(c)) >= 4 for c in chunks):
+            out.append(chunks[0])
+            out.extend(lead + c[:1].lower() + c[1:] if lead else c for c in chunks[1:])
+        else:
+            out.append(piece)
+    return out
+
+
+_LEAD_IN = re.compile(
+    r"^(?:(?:so|also|thus|overall|in conclusion|in summary|to conclude|taken together),?\s+)?"
+    r"(?:(?:these|the|our|this study's|the study's|present|current)\s+"
+    r"(?:results|findings|data|observations|analyses|study|work|review|trial|analysis|"
+    r"evidence)(?:\s+(?:of|from) (?:this|the|our) (?:study|work|review|trial))?|"
+    r"this (?:study|review|trial|analysis|work|report)|"
+    r"the researchers|the authors|it is)\s+"
+    r"(?:(?:further|clearly|strongly|collectively|together|also)\s+)?"
+    r"(?:suggests?|suggested|indicates?|indicated|shows?|showed|shown|demonstrates?|"
+    r"demonstrated|supports?|supported|implies|implied|confirms?|confirmed|reveals?|"
+    r"revealed|highlights?|highlighted|concludes?|concluded|finds?|found|provides? "
+    r"(?:evidence|support))\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def core_clause(text: str) -> tuple[str, bool]:
+    """Return the claim of a concluding sentence without its lead-in, and whether one was cut.
+
+    "These results suggest that probiotics may help" gives ("probiotics may help", True),
+    so the writer can put the claim in its own frame ("The authors concluded that ...").
+    The clause keeps its first letter's case only for short forms and names.
+    """
+    stripped = _LEAD_IN.sub("", text.strip(), count=1)
+    cut = stripped != text.strip()
+    if stripped and not re.match(r"[A-Z][A-Z0-9-]", stripped):
+        first = stripped.split()[0]
+        if first[:1].isupper() and first[1:] == first[1:].lower():
+            stripped = stripped[:1].lower() + stripped[1:]
+    return stripped.rstrip(" ."), cut

@@ -1,0 +1,454 @@
+"""Write "the study": who took part, how many, what was done, for how long, what was found.
+
+The frame (design, people, count, treatment, length) is built from the facts, one plain
+sentence each. What was found comes from the authors' own result and conclusion
+sentences, simplified and worded to the evidence; a sentence that stays too hard, holds
+statistics or a number the source does not state is left out rather than forced in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msdigest.facts.document import Sentence
+from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.describe import (
+    Phrase,
+    animal_word,
+    comparison_phrase,
+    count_phrase,
+    design_noun,
+    duration_phrase,
+    groups_phrase,
+    intervention_phrase,
+    outcome_phrases,
+    who_phrase,
+    with_article,
+)
+from msdigest.writers.grounded.hedging import soften
+from msdigest.writers.grounded.phrasing import template_fields
+from msdigest.writers.grounded.simplify import core_clause
+
+__all__ = [
+    "NEEDED",
+    "conclusion_candidates",
+    "conclusion_line",
+    "fill_line",
+    "source_lines",
+    "write_study",
+]
+
+_INTRO_WITH_COUNT = (
+    "Researchers ran {design} with {count} {who}.",
+    "This was {design} of {count} {who}.",
+    "{design} looked at {count} {who}.",
+    "The study team worked with {count} {who} in {design}.",
+)
+_INTRO_LABELLED = (
+    "This was {design} of {groups}.",
+    "Researchers ran {design} with {groups}.",
+)
+_INTRO_GROUPS = (
+    "This was {design} in {who}, with {groups}.",
+    "Researchers ran {design} in {who}, with {groups}.",
+)
+_INTRO_WITHOUT_COUNT = (
+    "This was {design} in {who}.",
+    "Researchers ran {design} in {who}.",
+    "{design} looked at {who}.",
+)
+_REVIEW_INTRO = (
+    "The researchers brought together {studies} studies, with {count} people in all.",
+    "This review combined {studies} studies that together included {count} people.",
+)
+_REVIEW_INTRO_STUDIES = (
+    "The researchers brought together {studies} earlier studies.",
+    "This review brought together {studies} studies on the question.",
+)
+_REVIEW_INTRO_BARE = (
+    "The researchers searched for earlier studies on this question and weighed them together.",
+    "This review brought together the studies already done on this question.",
+)
+_DESIGN_EXPLAINED = {
+    "randomized_controlled_trial": (
+        "Chance decided who got which treatment, which keeps the comparison fair.",
+        "People were put into groups by chance, so the groups started out alike.",
+    ),
+    "non_randomized_trial": (
+        "The groups were not formed by chance, so they may have differed from the start.",
+    ),
+    "single_arm_trial": (
+        "Everyone got the same treatment, and there was no separate comparison group.",
+        "There was no comparison group: everyone in the study got the same treatment.",
+    ),
+    "feasibility_or_pilot": (
+        "A pilot study checks whether a bigger study can work before it is run.",
+        "Pilot studies test whether a larger study is possible before it starts.",
+    ),
+    "cohort": (
+        "The researchers did not assign any treatment; they watched what happened over time.",
+        "Nobody was given a treatment for the study; the researchers observed people over time.",
+    ),
+    "case_control": (
+        "The researchers compared people who had a condition with similar people who did not.",
+    ),
+    "cross_sectional": (
+        "It looked at people at a single point in time, like a snapshot.",
+        "It measured people at a single point in time rather than following them.",
+    ),
+    "case_report_or_series": (
+        "A case report describes what happened to individual patients in detail.",
+    ),
+    "systematic_review": ("A review like this weighs up the studies already done on a question.",),
+    "meta_analysis": ("Pooling the results of several studies can give a clearer overall answer.",),
+    "qualitative": (
+        "The researchers talked with people in depth and looked for shared themes.",
+        "In-depth interviews were used to find out what mattered to people.",
+    ),
+}
+_DONE_COMPARED = (
+    "People were assigned to {intervention} or {comparison} for {duration}.",
+    "Some got {intervention} and the others {comparison}, for {duration}.",
+    "People were assigned to {intervention} or {comparison}.",
+    "Some got {intervention} and the others {comparison}.",
+)
+_DONE_TO_GROUP = (
+    "People were assigned to {intervention} or to {comparison} for {duration}.",
+    "People were assigned to {intervention} or to {comparison}.",
+)
+_DONE_SINGLE = (
+    "Everyone got {intervention} for {duration}.",
+    "All of them had {intervention} for {duration}.",
+    "Everyone got {intervention}.",
+)
+_DONE_EXPOSURE = (
+    "The researchers looked at {intervention}.",
+    "The focus was {intervention}.",
+)
+_DONE_LAB = (
+    "The researchers tested {intervention} in {animals}.",
+    "The {animals} were given {intervention}.",
+)
+_DONE_DURATION = (
+    "The study lasted {duration}.",
+    "People were followed for {duration}.",
+)
+_OUTCOMES = (
+    "The researchers measured {outcomes}.",
+    "The main measures were {outcomes}.",
+    "They tracked {outcomes}.",
+)
+_OUTCOME = (
+    "The researchers measured {outcomes}.",
+    "The main measure was {outcomes}.",
+    "They tracked {outcomes}.",
+)
+_CONCLUSION = (
+    "The authors concluded that {clause}.",
+    "The study team's conclusion was that {clause}.",
+    "In the end, the researchers judged that {clause}.",
+)
+_COMPLETERS = (
+    "Of these, {completers} finished the study.",
+    "In the end, {completers} people completed it.",
+)
+_NO_COUNT = {
+    "lab": "The abstract does not say how many animals or samples were used.",
+    "review": "The abstract does not say how many people the studies included in all.",
+    "other": "The abstract does not say how many people took part.",
+}
+_TRIAL_DESIGNS = {
+    "randomized_controlled_trial",
+    "non_randomized_trial",
+    "feasibility_or_pilot",
+}
+# A sentence that leans on the one before ("This difference was lost...") makes no sense
+# on its own, so it is never lifted out of the abstract.
+_ANAPHORA = re.compile(
+    r"^(?:this|these|that|those|such|it|they|both|the latter|the former|the same)\b"
+    r"(?!\s+(?:study|trial|review|analysis|report|work|research|paper)\b)",
+    re.IGNORECASE,
+)
+#: Sentences that say what research is needed next ("Larger trials are needed").
+NEEDED = re.compile(
+    r"\b(?:are|is) (?:still |now |urgently )?(?:needed|warranted|required)\b|"
+    r"\bshould be (?:tested|confirmed|studied|explored|evaluated|investigated)\b|"
+    r"\bneed(?:s)? to be (?:confirmed|tested|replicated|studied)\b|"
+    r"\bfurther (?:studies|research|trials)\b|\bfuture (?:studies|research|trials)\b",
+    re.IGNORECASE,
+)
+_RESULT_CUES = re.compile(
+    r"\b(?:improv|reduc|increas|decreas|lower|higher|better|worse|no (?:clear )?difference|"
+    r"linked|did not|found|fewer|more|less|chang|stable|safe|side effects|drop|rose|fell)",
+    re.IGNORECASE,
+)
+
+
+def _join(items: list[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def fill_line(
+    draft: Draft,
+    slot: str,
+    templates: tuple[str, ...],
+    fields: dict[str, Phrase | str],
+    part: str | None = None,
+) -> Line | None:
+    """Return a sentence from one of `templates`, citing the facts its template used.
+
+    None when no template fits the fields, or every fitting sentence is unacceptable
+    (a number the source does not state, a hard word, too long: see `Draft.acceptable`).
+    """
+    values = {k: (v.text if isinstance(v, Phrase) else v) for k, v in fields.items()}
+    text = draft.phrasing.fill(slot, templates, values, accept=draft.acceptable)
+    if text is None:
+        return None
+    used = template_fields(draft.phrasing.last_template or "")
+    sources = tuple(
+        value.source for name, value in fields.items() if isinstance(value, Phrase) and name in used
+    )
+    return Line(text, sources, part)
+
+
+def source_lines(draft: Draft, sentence: Sentence) -> list[Line]:
+    """Return a source sentence as plain summary lines, or nothing if it cannot be made safe."""
+    simplified = draft.simplify(sentence)
+    if not simplified.usable:
+        return []
+    provenance = draft.source(sentence)
+    lines = []
+    for text in simplified.sentences:
+        safe = soften(text, draft.strength)
+        if safe is None or not draft.numbers_ok(safe):
+            return []
+        lines.append(Line(safe, (provenance,)))
+    return lines
+
+
+def conclusion_candidates(draft: Draft) -> list[Sentence]:
+    """Return the authors' concluding sentences, the extracted conclusion first."""
+    found: list[Sentence] = []
+    conclusion = draft.facts.conclusion
+    anchor = draft.sentence_at(conclusion.span) if conclusion else None
+    if anchor is not None:
+        found.append(anchor)
+    for sentence in draft.sentences_in("CONCLUSIONS"):
+        if sentence not in found:
+            found.append(sentence)
+    # What the authors say is still needed belongs in "keep in mind", not in the finding.
+    return [s for s in found if not NEEDED.search(s.text)]
+
+
+def _result_candidates(draft: Draft) -> list[Sentence]:
+    """Return result sentences, those holding an extracted result first, in abstract order."""
+    anchored: list[Sentence] = []
+    for result in draft.facts.results:
+        sentence = draft.sentence_at(result.span)
+        if sentence is not None and sentence not in anchored:
+            anchored.append(sentence)
+    pool = draft.sentences_in("RESULTS")
+    if not pool and not draft.document.has_sections:
+        pool = list(draft.document.sentences[1:-1])
+    elif not pool:
+        pool = draft.sentences_in(None)
+    ordered = anchored + [s for s in pool if s not in anchored and _RESULT_CUES.search(s.text)]
+    return [s for s in ordered if not _ANAPHORA.match(s.text)]
+
+
+def _intro(draft: Draft) -> list[Line]:
+    design = design_noun(draft)
+    who = who_phrase(draft)
+    design_fact = Phrase(
+        design, draft.fact("study_design", draft.facts.study_design, draft.facts.design_span)
+    )
+    count = count_phrase(draft)
+    level = draft.strength.level
+    if level == "review":
+        size = draft.facts.sample_size
+        studies = (
+            Phrase(str(size.studies), draft.fact("sample_size.studies", str(size.studies)))
+            if size.studies and draft.stated(size.studies)
+            else None
+        )
+        fields: dict[str, Phrase | str] = {"design": design_fact}
+        if studies and count:
+            line = fill_line(draft, "intro", _REVIEW_INTRO, {"studies": studies, "count": count})
+        elif studies:
+            line = fill_line(draft, "intro", _REVIEW_INTRO_STUDIES, {"studies": studies})
+        else:
+            line = fill_line(draft, "intro", _REVIEW_INTRO_BARE, fields)
+        return [line] if line else []
+    groups = groups_phrase(draft) if count is None else None
+    if count is not None and level != "lab":
+        line = fill_line(
+            draft, "intro", _INTRO_WITH_COUNT, {"design": design_fact, "count": count, "who": who}
+        )
+    elif groups is not None and level != "lab":
+        labelled = not groups.text.startswith("groups of") and "each group" not in groups.text
+        templates = _INTRO_LABELLED if labelled else _INTRO_GROUPS
+        line = fill_line(
+            draft, "intro", templates, {"design": design_fact, "groups": groups, "who": who}
+        )
+    else:
+        line = fill_line(draft, "intro", _INTRO_WITHOUT_COUNT, {"design": design_fact, "who": who})
+    return [line] if line else []
+
+
+def _design_explained(draft: Draft) -> list[Line]:
+    design = draft.facts.study_design
+    source = draft.fact("study_design", design, draft.facts.design_span)
+    if design == "animal_or_lab":
+        text = draft.phrasing.fill(
+            "design",
+            ("No people took part in this work.", "People were not part of this work."),
+            {},
+        )
+        return [Line(text, (source,))] if text else []
+    templates = _DESIGN_EXPLAINED.get(design)
+    if not templates:
+        return []
+    if design == "single_arm_trial" and draft.facts.has_control_group is True:
+        return []
+    text = draft.phrasing.fill("design", templates, {})
+    return [Line(text, (source,))] if text else []
+
+
+def _what_was_done(draft: Draft) -> list[Line]:
+    intervention = intervention_phrase(draft, introduce=True)
+    comparison = comparison_phrase(draft)
+    if comparison is not None:
+        comparison = Phrase(with_article(comparison.text), comparison.source)
+    duration = duration_phrase(draft)
+    design = draft.facts.study_design
+    fields: dict[str, Phrase | str] = {}
+    if intervention:
+        fields["intervention"] = intervention
+    if comparison:
+        fields["comparison"] = comparison
+    if duration:
+        fields["duration"] = duration
+    line: Line | None = None
+    if intervention and comparison and design in _TRIAL_DESIGNS:
+        group = re.search(r"\bgroup\b", comparison.text) is not None
+        line = fill_line(draft, "done", _DONE_TO_GROUP if group else _DONE_COMPARED, fields)
+    elif (
+        intervention
+        and design in (*_TRIAL_DESIGNS, "single_arm_trial")
+        and (draft.facts.has_control_group is not True)
+    ):
+        line = fill_line(draft, "done", _DONE_SINGLE, fields)
+    elif intervention and draft.strength.level == "observational":
+        line = fill_line(draft, "done", _DONE_EXPOSURE, fields)
+    elif intervention and draft.strength.level == "lab":
+        animals = animal_word(draft)
+        if animals and animals != "cells in the lab":
+            fields["animals"] = animals
+            line = fill_line(draft, "done", _DONE_LAB[:1], fields)
+    lines = [line] if line else []
+    mentioned = line is not None and duration is not None and duration.text in line.text
+    if duration and not mentioned and draft.strength.level not in ("review", "lab"):
+        extra = fill_line(draft, "duration", _DONE_DURATION, {"duration": duration})
+        if extra:
+            lines.append(extra)
+    return lines
+
+
+def _outcomes(draft: Draft) -> list[Line]:
+    phrases = outcome_phrases(draft)
+    if not phrases:
+        return []
+    templates = _OUTCOMES if len(phrases) > 1 else _OUTCOME
+    text = draft.phrasing.fill(
+        "outcomes", templates, {"outcomes": _join([p.text for p in phrases])}, draft.acceptable
+    )
+    if text is None:
+        return []
+    return [Line(text, tuple(p.source for p in phrases))]
+
+
+def _results(draft: Draft, limit: int) -> list[Line]:
+    lines: list[Line] = []
+    for sentence in _result_candidates(draft):
+        if len(lines) >= limit:
+            break
+        ref = draft.source(sentence).ref
+        if ref in draft.used_refs:
+            continue
+        new = source_lines(draft, sentence)
+        if new:
+            lines.extend(new)
+            draft.refs([draft.source(sentence)])
+    return lines
+
+
+def conclusion_line(draft: Draft, templates: tuple[str, ...] = _CONCLUSION) -> Line | None:
+    """Return the authors' conclusion, framed as theirs, if it can be said plainly."""
+    for sentence in conclusion_candidates(draft):
+        provenance = draft.source(sentence)
+        if provenance.ref in draft.used_refs:
+            continue
+        simplified = draft.simplify(sentence)
+        if not simplified.usable or len(simplified.sentences) != 1:
+            continue
+        clause, _cut = core_clause(simplified.sentences[0])
+        safe = soften(clause, draft.strength)
+        if not safe or len(safe.split()) < 4:
+            continue
+        text = draft.phrasing.fill("conclusion", templates, {"clause": safe})
+        if text is None or not draft.numbers_ok(text) or len(text.split()) > 25:
+            continue
+        draft.refs([provenance])
+        return Line(text, (provenance,))
+    return None
+
+
+def _completers(draft: Draft) -> list[Line]:
+    size = draft.facts.sample_size
+    if not size.completers or size.total is None or size.completers >= size.total:
+        return []
+    if not (draft.stated(size.completers) and draft.stated(size.total)):
+        return []
+    phrase = Phrase(
+        str(size.completers), draft.fact("sample_size.completers", str(size.completers))
+    )
+    line = fill_line(draft, "completers", _COMPLETERS, {"completers": phrase})
+    return [line] if line else []
+
+
+def _no_count(draft: Draft) -> list[Line]:
+    if count_phrase(draft) is not None:
+        return []
+    if groups_phrase(draft) is not None and draft.strength.level != "lab":
+        return [
+            Line(
+                "The abstract gives the size of each group but no overall total.",
+                (draft.fact("sample_size", draft.facts.sample_size.reason or "group counts"),),
+            )
+        ]
+    level = draft.strength.level
+    if level == "review" and draft.facts.sample_size.studies:
+        key = "review"
+    elif level == "lab":
+        key = "lab"
+    else:
+        key = "other" if level != "review" else "review"
+    reason = draft.facts.sample_size.reason or "no participant count in the abstract"
+    return [Line(_NO_COUNT[key], (draft.fact("sample_size", reason),))]
+
+
+def write_study(draft: Draft, result_limit: int = 3) -> list[Line]:
+    """Return the sentences of "the study" section, in reading order."""
+    lines = _intro(draft)
+    lines += _design_explained(draft)
+    lines += _what_was_done(draft)
+    lines += _completers(draft)
+    lines += _outcomes(draft)
+    lines += _no_count(draft)
+    lines += _results(draft, result_limit)
+    conclusion = conclusion_line(draft)
+    if conclusion is not None:
+        lines.append(conclusion)
+    return lines

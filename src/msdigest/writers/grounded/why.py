@@ -1,0 +1,436 @@
+"""Write "why it matters": for people with MS, caregivers and clinicians, its reach, an analogy.
+
+Each audience line names what this study looked at (the treatment or exposure, the
+outcome, the kind of MS, the design and size), so no two papers get the same paragraph;
+the topic picks the angle a caregiver would care about. "May not apply to" follows from
+who took part. The analogy comes from the bank (`msdigest.glossary.pick_analogy`), chosen
+for the concepts this summary talks about and the kind of finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from msdigest.facts.model import TOPICS
+from msdigest.glossary import Analogy, load_analogies
+from msdigest.text.sentences import split_sentences
+from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.describe import (
+    Phrase,
+    about_ms,
+    animal_word,
+    condition,
+    count_phrase,
+    design_noun,
+    duration_phrase,
+    intervention_phrase,
+    ms_type,
+    outcome_phrases,
+    subject_reference,
+    who_phrase,
+    with_article,
+)
+from msdigest.writers.grounded.study import fill_line
+
+__all__ = ["PARTS", "write_why"]
+
+PARTS = ("people_with_ms", "analogy", "caregivers", "healthcare_providers", "may_not_apply_to")
+
+_WEIGHT = {
+    "lab": "very early",
+    "observational": "new",
+    "early": "early",
+    "trial": "trial-based",
+    "review": "combined",
+    "unclear": "new",
+}
+_PEOPLE = (
+    "For people with {ms}, this {design} adds {weight} evidence on {subject} and {outcome}.",
+    "If you live with {ms}, this {design} looks at a practical question: {subject} and {outcome}.",
+    "People with {ms} may want to know about this {design}, which looked at {subject} and "
+    "{outcome}.",
+    "For people with {ms}, this {design} adds {weight} evidence about {subject}.",
+    "If you live with {ms}, this {design} gives {weight} evidence about {subject}.",
+    "People with {ms} may find this {design} on {subject} worth knowing about.",
+)
+_PEOPLE_NEXT = {
+    "lab": (
+        "It helps explain what may happen in MS, but it is not something to act on.",
+        "It is a clue about how MS works, a long way from a new treatment.",
+    ),
+    "observational": (
+        "It points to a link worth studying further rather than to a change to make today.",
+        "It shows a pattern, which is a first step toward knowing whether it matters.",
+    ),
+    "early": (
+        "It is an early step that shows what may be worth testing in a bigger trial.",
+        "Early studies like this show what is worth testing properly next.",
+    ),
+    "trial": (
+        "Trials that compare groups chosen by chance carry more weight than most studies.",
+        "A trial like this is a stronger kind of evidence, though a single trial is rarely "
+        "the last word.",
+    ),
+    "review": (
+        "Because it draws on several studies, it gives a broader view than any single study.",
+        "Combined evidence like this gives a wider view than a single study can.",
+    ),
+    "unclear": ("It adds to a growing body of MS research.",),
+}
+_CAREGIVERS = {
+    "exercise_and_rehabilitation": (
+        "Family and friends often help with getting to sessions or practising at home, so "
+        "it helps to know how {it} was set up here.",
+        "For caregivers who support daily activity, this study shows one way {it} can be run.",
+    ),
+    "symptoms": (
+        "Symptoms such as {outcome} shape daily life at home too, so caregivers may find "
+        "this study useful.",
+        "Caregivers see the day-to-day effect of symptoms like {outcome}, which this study "
+        "looked at.",
+    ),
+    "cognition": (
+        "Changes in thinking can be hard to see from the outside, so caregivers may value "
+        "research on {outcome}.",
+        "Caregivers often notice changes in memory and thinking first; this study adds to "
+        "what is known about them.",
+    ),
+    "treatments": (
+        "Caregivers who help with medicines and appointments may want to know what this "
+        "study found about {it}.",
+        "For family members who help manage treatment, this study adds to what is known "
+        "about {subject}.",
+    ),
+    "pregnancy_and_family": (
+        "Partners and family are often part of decisions about pregnancy and treatment, so "
+        "this study may speak to them too.",
+    ),
+    "lifestyle_and_diet": (
+        "Meals and daily habits are often shared at home, so findings about {it} may "
+        "matter to the whole household.",
+    ),
+    "progressive_ms": (
+        "People caring for someone with progressive MS often look for new options, and "
+        "this study adds to that search.",
+    ),
+    "paediatric_ms": (
+        "Parents of young people with MS may find this study relevant because it focused on {who}.",
+    ),
+    "related_conditions": (
+        "Families living with {ms} have fewer studies to draw on, so each new one adds to "
+        "what they can learn.",
+    ),
+    "immune_system_and_causes": (
+        "For caregivers, this is background research on how the disease works rather than "
+        "something that changes daily care.",
+    ),
+    "imaging": (
+        "For caregivers, this is research about what scans can show; it does not change "
+        "daily care at home.",
+    ),
+    "diagnosis_and_monitoring": (
+        "Caregivers often help keep track of symptoms and tests, so better ways of "
+        "tracking MS may matter to them too.",
+    ),
+}
+_CAREGIVERS_DEFAULT = (
+    "Caregivers may find it useful to know what this study looked at: {subject} in {who}.",
+    "For caregivers, this study adds to what is known about {subject}.",
+    "For caregivers, this is a study to be aware of rather than to act on yet.",
+)
+_PROVIDERS = (
+    "For clinicians, this is {design_long} of {count} {who}, with {measures}.",
+    "Healthcare providers can read it as {evidence}: {design_long} of {count} {who}.",
+    "For clinicians, this is {design_long} with {measures}.",
+    "Healthcare providers can read it as {evidence}, based on {design_long}.",
+    "For clinicians, the evidence is {evidence}, from {design_long}.",
+)
+_NOT_APPLY = {
+    "lab": (
+        "The results come from {animals}, so they may not apply to people at all.",
+        "Because the work was done in {animals}, it may not apply to people with MS.",
+    ),
+    "women": (
+        "Only women took part, so the findings may not apply to men.",
+        "As everyone in the study was a woman, the results may not apply to men.",
+    ),
+    "children": ("The study focused on young people, so the results may not apply to adults.",),
+    "older": (
+        "The study focused on older people, so the results may not apply to younger people.",
+    ),
+    "kind": (
+        "Everyone studied had {ms}, so the results may not apply to other forms of MS.",
+        "The people in it had {ms}; those with other forms of MS may differ.",
+    ),
+    "selected": (
+        "The people in it were chosen in specific ways, so the results may not apply to "
+        "{everyone}.",
+        "The results may not apply to people unlike those studied, for example with more "
+        "severe illness.",
+    ),
+    "review": (
+        "The studies in the review may not have included people like you, so the results "
+        "may not apply to everyone.",
+    ),
+}
+# Used only when no analogy in the bank fits this study: true of any piece of research.
+_LAST_RESORT = (
+    "Research builds up like a jigsaw: each study adds a piece, and the picture gets clearer "
+    "as more pieces fit.",
+    "A study is a bit like a weather report for a single day: useful, but you would want "
+    "more before planning a season.",
+    "Science works like a relay race: each study hands on what it learned to the next.",
+)
+_OTHER_KINDS = {
+    "relapsing-remitting MS": True,
+    "relapsing MS": True,
+    "secondary progressive MS": True,
+    "primary progressive MS": True,
+    "progressive MS": True,
+    "clinically isolated syndrome": True,
+}
+_DESIGN_CONCEPTS = {
+    "randomized_controlled_trial": ("randomised controlled trial", "placebo", "control group"),
+    "non_randomized_trial": ("control group",),
+    "single_arm_trial": ("pilot study", "small study"),
+    "feasibility_or_pilot": ("pilot study", "feasibility study", "small study"),
+    "cohort": ("sample size",),
+    "case_control": ("control group",),
+    "cross_sectional": ("cross-sectional study",),
+    "case_report_or_series": ("small study",),
+    "systematic_review": ("systematic review", "meta-analysis"),
+    "meta_analysis": ("meta-analysis", "systematic review"),
+    "animal_or_lab": ("lab study", "animal study"),
+    "qualitative": ("small study",),
+    "other": ("sample size",),
+}
+
+
+def _fields(draft: Draft) -> dict[str, Phrase | str]:
+    facts = draft.facts
+    fields: dict[str, Phrase | str] = {
+        "design": design_noun(draft, short=True),
+        "design_long": Phrase(
+            design_noun(draft), draft.fact("study_design", facts.study_design, facts.design_span)
+        ),
+        "weight": _WEIGHT[draft.strength.level],
+        "who": who_phrase(draft),
+        "evidence": Phrase(
+            _evidence_words(facts.evidence.label), draft.fact("evidence", facts.evidence.label)
+        ),
+    }
+    fields["ms"] = condition(draft)
+    fields["everyone"] = "everyone with MS" if about_ms(draft) else "everyone"
+    subject = intervention_phrase(draft)
+    if subject is None and facts.topics:
+        label = TOPICS.get(facts.topics[0], "").lower()
+        if label:
+            subject = Phrase(label, draft.fact("topics", facts.topics[0]))
+    if subject is not None:
+        fields["subject"] = subject
+        reference = subject_reference(draft)
+        if reference != "it":
+            fields["it"] = reference
+    outcomes = outcome_phrases(draft, limit=2)
+    if outcomes:
+        fields["outcome"] = outcomes[0]
+        joined = " and ".join(o.text for o in outcomes)
+        plural = "s" if len(outcomes) > 1 else ""
+        fields["measures"] = Phrase(f"{joined} as the main measure{plural}", outcomes[0].source)
+    count = count_phrase(draft)
+    if count is not None and draft.strength.level != "lab":
+        fields["count"] = count
+    duration = duration_phrase(draft)
+    if duration is not None:
+        fields["duration"] = duration
+    animals = animal_word(draft)
+    if animals:
+        fields["animals"] = animals
+    return fields
+
+
+def _evidence_words(label: str) -> str:
+    """Return the evidence label as a noun phrase ("a small early study", "early lab research")."""
+    if not label or re.search(r"\b(?:research|evidence)$", label):
+        return label
+    return with_article(label)
+
+
+def _people(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    lines = []
+    first = fill_line(draft, "why_people", _PEOPLE, fields, part="people_with_ms")
+    if first is not None:
+        lines.append(first)
+    level = draft.strength.level
+    if level == "trial" and draft.strength.small:
+        level = "early"
+    second = fill_line(draft, "why_people_next", _PEOPLE_NEXT[level], {}, part="people_with_ms")
+    if second is not None:
+        lines.append(_with_fact(draft, second, "evidence", draft.facts.evidence.label))
+    return lines
+
+
+def _with_fact(draft: Draft, line: Line, name: str, value: str) -> Line:
+    if line.sources:
+        return line
+    return Line(line.text, (draft.fact(name, value),), line.part)
+
+
+_CAREGIVERS_BY_LEVEL = {
+    "review": (
+        "For caregivers, this review sums up what earlier studies found about {subject}.",
+        "Caregivers get a summary of the research so far on {subject}, not a new experiment.",
+    ),
+    "lab": (
+        "For caregivers, this is background research on how the disease works rather than "
+        "something that changes daily care.",
+        "For caregivers, this is early science to be aware of; it does not change daily care.",
+    ),
+}
+
+
+def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    by_level = _CAREGIVERS_BY_LEVEL.get(draft.strength.level)
+    if by_level:
+        line = fill_line(draft, "why_caregivers", by_level, fields, part="caregivers")
+        if line is not None:
+            return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
+    for topic in draft.facts.topics:
+        templates = _CAREGIVERS.get(topic)
+        if templates:
+            line = fill_line(draft, "why_caregivers", templates, fields, part="caregivers")
+            if line is not None:
+                return [_with_fact(draft, line, "topics", topic)]
+    line = fill_line(draft, "why_caregivers", _CAREGIVERS_DEFAULT, fields, part="caregivers")
+    if line is None:
+        return []
+    return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
+
+
+_PROVIDERS_REVIEW = (
+    "For clinicians, this review brings together {studies} studies with {count} people.",
+    "For clinicians, this is {evidence} that brings together {studies} studies.",
+    "Healthcare providers can read it as {evidence} on {subject}.",
+    "For clinicians, this is {evidence} on {subject}.",
+)
+
+
+def _providers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    templates = _PROVIDERS_REVIEW if draft.strength.level == "review" else _PROVIDERS
+    studies = draft.facts.sample_size.studies
+    if studies and draft.stated(studies):
+        fields = {
+            **fields,
+            "studies": Phrase(str(studies), draft.fact("sample_size", str(studies))),
+        }
+    line = fill_line(draft, "why_providers", templates, fields, part="healthcare_providers")
+    return [line] if line is not None else []
+
+
+def _not_apply_key(draft: Draft) -> str:
+    level = draft.strength.level
+    if level == "lab":
+        return "lab"
+    if level == "review":
+        return "review"
+    population = draft.facts.population.text if draft.facts.population else ""
+    text = f"{population} {draft.paper.title}"
+    if re.search(r"\bwomen\b", population, re.I) and not re.search(r"\bmen\b", population, re.I):
+        return "women"
+    if ms_type(draft) == "paediatric MS":
+        return "children"
+    if re.search(
+        r"\bolder (?:people|adults|patients)\b|\baged (?:6\d|7\d) (?:or|and) (?:over|older)",
+        text,
+        re.I,
+    ):
+        return "older"
+    if ms_type(draft) in _OTHER_KINDS:
+        return "kind"
+    return "selected"
+
+
+def _may_not_apply(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    key = _not_apply_key(draft)
+    line = fill_line(draft, "why_not_apply", _NOT_APPLY[key], fields, part="may_not_apply_to")
+    if line is None and key != "selected":
+        line = fill_line(
+            draft, "why_not_apply", _NOT_APPLY["selected"], fields, part="may_not_apply_to"
+        )
+    if line is None:
+        return []
+    population = draft.facts.population
+    if population is not None:
+        return [_with_fact(draft, line, "population", population.text)]
+    return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
+
+
+def _analogy(draft: Draft, context_text: str) -> list[Line]:
+    concepts: list[str] = []
+    if draft.glossary is not None:
+        concepts += [term.term for term in draft.glossary.terms_in(context_text)]
+    concepts += [o.text for o in draft.facts.outcomes]
+    if draft.glossary is not None:
+        concepts += [term.term for term in draft.glossary.terms_in(draft.abstract)]
+    concepts += list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
+    if draft.strength.small:
+        concepts += ["small study", "sample size"]
+    direction = _direction(draft)
+    tried: set[str] = set()
+    for concept in dict.fromkeys(concepts):
+        for analogy in _analogies_for(draft, concept, direction):
+            if analogy.key in tried:
+                continue
+            tried.add(analogy.key)
+            pieces = [s.text for s in split_sentences(analogy.text)]
+            fresh = all(draft.phrasing.fresh(p) for p in pieces)
+            if pieces and fresh and all(draft.acceptable(p) for p in pieces):
+                for piece in pieces:
+                    draft.phrasing.note(piece)
+                note = f"Analogy '{analogy.key}' from the msdigest analogy bank."
+                provenance = draft.editorial(f"analogy:{analogy.key}", note)
+                return [Line(p, (provenance,), "analogy") for p in pieces]
+    text = draft.phrasing.choose("analogy", _LAST_RESORT)
+    note = "A general analogy about how research builds up; no analogy in the bank fitted."
+    return [Line(text, (draft.editorial("analogy:research-general", note),), "analogy")]
+
+
+def _analogies_for(draft: Draft, concept: str, direction: str | None) -> list[Analogy]:
+    """Return the bank's analogies for `concept` that fit `direction`, in a stable order."""
+    wanted = _canonical(draft, concept)
+    found = [
+        analogy
+        for analogy in load_analogies()
+        if any(_canonical(draft, c) == wanted for c in analogy.concepts)
+        and (analogy.fits_direction(direction) or analogy.fits_direction(None))
+    ]
+    return sorted(found, key=lambda a: draft.phrasing.number(f"analogy:{a.key}", 1 << 30))
+
+
+def _canonical(draft: Draft, concept: str) -> str:
+    term = draft.glossary.get(concept) if draft.glossary is not None else None
+    return (term.term if term is not None else concept).lower()
+
+
+def _direction(draft: Draft) -> str | None:
+    if not draft.strength.firm:
+        return "early evidence"
+    directions = {r.direction for r in draft.facts.results}
+    if len(directions) == 1:
+        return directions.pop()
+    return "mixed" if directions else None
+
+
+def write_why(draft: Draft, context_text: str) -> list[Line]:
+    """Return the sentences of "why it matters", each tagged with its part.
+
+    `context_text` is the text written so far (headline and study): the analogy is picked
+    for the concepts it mentions.
+    """
+    fields = _fields(draft)
+    lines = _people(draft, fields)
+    lines += _analogy(draft, context_text)
+    lines += _caregivers(draft, fields)
+    lines += _providers(draft, fields)
+    lines += _may_not_apply(draft, fields)
+    return lines
