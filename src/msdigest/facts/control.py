@@ -23,7 +23,7 @@ _OBSERVATIONAL = frozenset({"cohort", "cross_sectional", "other"})
 
 _ARM = re.compile(
     r"\bplacebo\b|\bsham\b|\bcontrol (?:group|arm|condition|cohort)s?\b|\busual care\b|"
-    r"\bstandard (?:of )?care\b|\btreatment as usual\b|\bwait-?(?:ing )?list\b|\bactive "
+    r"\bstandard (?:of )?care\b|\btreatment as usual\b|\bwait(?:ing)?[- ]?list\b|\bactive "
     r"comparator\b|\bcomparator\b|\bcontrols? received\b|\bno(?:-| )(?:treatment|intervention) "
     r"(?:group|arm|control)\b|\bor not \(|\bvehicle\b"
 )

@@ -140,14 +140,20 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         ("respondents", r"\b(?:responded|respondents?|answered|returned (?:the|a|completed)|"
                         r"completed (?:a|an|the) (?:\w+ ){0,2}(?:survey|questionnaire)|"
                         r"completed (?:the )?(?:survey|questionnaire)|agreed to participate|"
-                        r"consented|participated|took part)\b"),
-        ("completed", r"\b(?:completed|completers?|finished|reached the end|remained in)\b"),
+                        r"consented|participated|took part|joined|filled (?:in|out))\b"),
+        ("completed", r"\b(?:completed (?:the |all |both |their )?(?:\w+[- ]\w+ |\w+ )?(?:study|"
+                      r"trial|follow-up|treatment|intervention|programme|program|protocol|"
+                      r"assessments?|visits?|sessions|periods|arms|phases?|course)\b|"
+                      r"completed\s*[;,.)]|completed$|completers?|finished|reached the end|"
+                      r"remained in)"),
+        ("respondents", r"\bcompleted (?:a|an|the|two|three|four|all)?\s*\w+"),
         ("analysed", r"\b(?:analy[sz]ed|analy[sz]able|(?:interim|final) analysis|evaluable|"
                      r"available for analysis|were available|"
                      r"included in the (?:final )?analys[ie]s|per[- ]protocol)\b"),
-        ("pool", r"\b(?:eligible|screened|invited|approached|contacted|potentially|"
-                 r"assessed for eligibility|referred|identified as)\b"),
-        ("enrolled", r"\b(?:enrol\w*|included|including|inclusion|recruit\w*|entered|"
+        ("pool", r"\b(?:eligible|screened|invited|approached|contacted|potentially eligible|"
+                 r"assessed for eligibility|referred|identified as|(?:sent|distributed|mailed|"
+                 r"e-?mailed|posted|offered) (?:\w+ ){0,8}?to)\b"),
+        ("enrolled", r"\b(?:enrol\w*|included|including|inclusion|recruit\w*|entered|joined|"
                      r"studied|evaluated|assessed|examined|investigated|surveyed|"
                      r"interviewed|followed|treated|tested|imaged|scanned|genotyped|"
                      r"identified|registered|comprised|comprising|consisted|consisting|"
@@ -165,7 +171,8 @@ _IMPLIED = re.compile(
     r"successfully|ultimately|also)\s+)?"
     r"(?P<verb>randomi[sz]ed|randomly assigned|enrolled|included|recruited|responded|"
     r"participated|took part|completed|consented|agreed|allocated|assigned|analy[sz]ed|"
-    r"withdrew|dropped out|excluded|screened|eligible|finished|with\b)"
+    r"withdrew|dropped out|excluded|screened|eligible|finished|returned|answered|joined|"
+    r"(?:to |in |into )?the [\w-]+(?: [\w-]+)? (?:group|arm)\b|with\b)"
 )
 _PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
 _TOTAL_BEFORE = re.compile(
@@ -364,8 +371,8 @@ def find_counts(text: str) -> list[Count]:
         enclosing_end = close + 1 if open_paren != -1 and close != -1 else end
         label, kind = _label_before(text, open_paren if open_paren != -1 else start)
         role = _role(low, end, start, enclosing_end, [])
-        if kind == "studies" or re.search(r"\b(?:rcts?|trials?|studies)\s*,?\s*$", low[:start]):
-            kind = "studies"
+        if kind == "studies":
+            kind = "implied"  # "Fourteen RCTs (n = 1,842)": people in those studies
         counts.append(
             Count(value, start, enclosing_end, kind, role, label,
                   total_marker=match.group("n") == "N", per_group=bool(match.group("per")),
@@ -449,7 +456,13 @@ def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Cou
             if per_group:
                 return [Count(value, start, end, "implied", "none", "per group", per_group=True)]
             return []
-        label = "with " + tail[implied.end() :].split(",")[0].strip()[:40]
+        verb = implied.group("verb")
+        if verb == "with":
+            label = "with " + tail[implied.end() :].split(",")[0].strip()[:40]
+        elif verb.endswith(("group", "arm")):
+            label = tail[implied.start("verb") : implied.end("verb")].strip()
+        else:
+            label = "participants"
         role = _role(low, end, start, end, [])
         if implied.group("verb") == "with":
             role = (
@@ -479,6 +492,8 @@ def _label_before(text: str, position: int) -> tuple[str, Kind]:
         ):
             kind = "controls"
             break
+        if found == "studies" and not word.lower().endswith(("studies", "trials", "rcts")):
+            break  # "the CLARITY trial (N = 1,326)": the size of this study
         if found in {"people", "disease", "studies", "animals"}:
             kind = found
             break

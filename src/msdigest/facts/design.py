@@ -71,7 +71,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                   r"\bopen-?label\b|\bsub-?study\b|\binterventional study\b", 2),
         ("placebo", r"\bplacebo\b|\bsham\b|\bdouble-?blind\w*|\btriple-?blind\w*", 2),
         ("control_arm", r"\bcontrol (?:group|arm|condition)\b|\busual care\b|\bstandard care\b|"
-                        r"\btreatment as usual\b|\bwait-?(?:ing )?list\b|\bactive comparator\b|"
+                        r"\btreatment as usual\b|\bwait(?:ing)?[- ]?list\b|\bactive comparator\b|"
                         r"\bcontrols? received\b", 2),
         ("single_arm", r"\bsingle[- ]arm\b|\bsingle[- ]group\b|\bone[- ]group\b|\buncontrolled\b|"
                        r"\bbefore and after\b|\bpre-? ?(?:and|to|-|/) ?post|\bpre-post\b|"
@@ -114,7 +114,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "meta": ("meta", "pooled"),
     "review": ("systematic", "literature", "search", "included", "review", "criteria"),
     "narrative": ("review", "summari"),
-    "case": ("case", "year-old"),
+    "case": ("case", "year-old", "we report", "we describe", "we present"),
     "animal": ("mice", "mouse", "murine", "rat", "rodent", "animal", "zebrafish", "marmoset",
                "primate", "canine", "eae", "experimental autoimmune", "cuprizone", "lysolecithin",
                "lpc", "knock", "transgenic", "wild-type", "wildtype", "littermate", "in vivo"),
@@ -157,10 +157,12 @@ _PLACE = {
 }
 # Sentences about other, earlier or future studies do not describe this one.
 _ELSEWHERE = re.compile(
-    r"\b(?:previous(?:ly)?|prior|earlier|have shown|has shown|had shown|showed that|shown to|"
-    r"need(?:ed|s)?|warrant\w*|future|further (?:\w+ )?(?:studies|research|trials)|should be|"
-    r"planned|larger|are required|is required|recommend\w*|would be|could be|in (?:other|"
-    r"earlier) studies|literature)\b"
+    r"\b(?:(?:previous(?:ly)?|prior|earlier|other|recent) (?:\w+ )?(?:studies|research|reports|"
+    r"trials|work|findings|evidence)|have shown|has shown|had shown|showed that|shown to|"
+    r"(?:is|are|was|were) (?:still |urgently )?needed|need for (?:further|larger|more|a)|"
+    r"needs? to be|warrant\w*|future|further (?:\w+ )?(?:studies|research|trials)|should be|"
+    r"planned|larger (?:\w+ )?(?:studies|trials|samples|cohorts)|are required|is required|"
+    r"recommend\w*|would be|could be|literature)\b"
 )
 _SELF = re.compile(
     r"\b(?:this|our|the present|the current|we (?:conducted|performed|designed|carried out|"

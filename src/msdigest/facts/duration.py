@@ -66,16 +66,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"fortnightly)\s+(?:[\w-]+\s+){0,3}?(?:sessions|visits|classes|"
                       r"treatments|infusions|meetings|calls|doses)\b"),
         ("treatment", rf"\bfor\s+(?:a (?:total )?period of\s+|up to\s+|a total of\s+|"
-                      rf"another\s+|an additional\s+)?{_LENGTH}"),
+                      r"another\s+|an additional\s+|at least\s+|more than\s+|over\s+|"
+                      r"about\s+|approximately\s+|a (?:mean|median|average|total)\s+"
+                      rf"(?:\([^)]*\)\s*)?(?:of\s+)?)?{_LENGTH}"),
+        ("follow-up", r"\b(?:until|through|up to|by)\s+(?:the end of\s+)?(?P<unit>day|week|month)"
+                      r"s?\s+(?P<num>\d+)\b"),
         ("treatment", r"\b(?:study|trial|treatment|intervention|observation|core|double-blind|"
                       r"randomi[sz]ed(?: controlled)?|extension|training) period\s+"
                       rf"(?:\([^)]*\)\s*)?(?:of|was|lasted|lasting)\s+{_LENGTH}"),
-        ("treatment", rf"{_LENGTH}\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:program(?:me)?|"
+        ("treatment", rf"{_LENGTH},?\s+(?:of\s+)?(?:[\w-]+,?\s+){{0,4}}?(?:program(?:me)?|"
                       r"intervention|trial|study|period|course|training|treatment|therapy|"
                       r"exercise|regimen|phase|protocol|supplementation|rehabilitation|diet|"
-                      r"hiit|tdcs|rtms|stimulation|sessions?|withdrawal|follow)\b"),
+                      r"hiit|tdcs|rtms|stimulation|sessions?|withdrawal|follow|extension)\b"),
         ("timepoint", r"\b(?:at|after|on)\s+(?:baseline\s*(?:\([^)]*\))?\s*,?\s*(?:and\s+)?)?"
-                     rf"(?:{_NUM}\s*(?:\([^)]*\))?\s*,?\s*(?:and|or)?\s+)+{_LENGTH}"),
+                     rf"(?:{_NUM}(?:[\s-]+{_UNIT})?\s*(?:\([^)]*\))?\s*,?\s*(?:and|or)?\s+)*"
+                     rf"{_LENGTH}"),
         ("timepoint", r"\b(?:at\s+)?(?:baseline\s*,?\s*(?:and\s+)?)?(?P<unit2>weeks?|months?|"
                      r"days?)\s+\d+(?:\s*(?:,|and)\s*(?:(?:weeks?|months?|days?)\s+)?\d+)+"),
     )
@@ -83,7 +88,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 _REFUSE_BEFORE = re.compile(
     r"(?:\b(?:randomi[sz]ed|recruited|enrolled|included|screened|identified|attending|"
-    r"approached|consecutive(?:ly)?|collected|invited|registered|admitted|seen)\b(?:\s+[\w-]+)"
+    r"approached|consecutive(?:ly)?|collected|invited|registered|admitted|seen)\b(?:\s+\S+)"
     r"{0,6}\s+(?:over|during|within|in)\s+(?:a |the )?(?:period of )?$|"
     r"\b(?:aged?|age of|ages|older than|younger than|the age|within|past|previous|prior|"
     r"last|preceding|since|history of|duration of (?:the )?(?:disease|ms|illness|symptoms)|"
@@ -99,7 +104,12 @@ _REFUSE_AFTER = re.compile(
     _FLAGS,
 )
 _WORDS = {"a": 1, "an": 1}
-_NUMBERS = re.compile(_NUM)
+_ITEM = re.compile(rf"\b(?P<n>{_NUM})\b(?:[\s-]+(?P<u>{_UNIT})\b)?")
+# A single time point is the study's length when it is where the main outcome was measured.
+_PRIMARY_AT = re.compile(
+    r"\bprimary (?:\w+ )?(?:outcome|end ?-?point)|\b(?:assessed|measured|evaluated|examined|"
+    r"followed(?: up)?|reassessed|re-assessed) (?:\w+ ){0,3}?at\b"
+)
 _ANY_UNIT = re.compile(r"(?:day|week|wk|month|year|yr|weekly|daily)")
 _NO_FOLLOW_UP = frozenset({"cross_sectional", "systematic_review", "meta_analysis"})
 _KINDS = {
@@ -152,7 +162,7 @@ def find_durations(sentence: Sentence) -> list[_Found]:
         return found
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            for item in _lengths(match, kind):
+            for item in _lengths(match, kind, text):
                 number, unit, start, end = item
                 if _REFUSE_BEFORE.search(text[max(0, start - 40) : start]):
                     continue
@@ -166,7 +176,22 @@ def find_durations(sentence: Sentence) -> list[_Found]:
     return found
 
 
-def _lengths(match: re.Match[str], kind: str) -> list[tuple[str, str, int, int]]:
+def _schedule(match: re.Match[str]) -> list[tuple[str, str, int, int]]:
+    """Return each time point of "at baseline, 8 weeks and 6 months" with its own unit."""
+    items: list[tuple[str, str | None, int, int]] = []
+    for item in _ITEM.finditer(match.group(0)):
+        start = match.start() + item.start()
+        items.append((item.group("n"), item.group("u"), start, match.start() + item.end()))
+    found: list[tuple[str, str, int, int]] = []
+    following: str | None = None
+    for number, unit, start, end in reversed(items):
+        following = unit or following
+        if following and parse_length(number, following) is not None:
+            found.append((number, following, start, end))
+    return found[::-1]
+
+
+def _lengths(match: re.Match[str], kind: str, text: str = "") -> list[tuple[str, str, int, int]]:
     """Return (number, unit, start, end) for the lengths a pattern match states."""
     if match.groupdict().get("unit2"):
         unit = match.group("unit2")
@@ -186,12 +211,10 @@ def _lengths(match: re.Match[str], kind: str) -> list[tuple[str, str, int, int]]
         and match.groupdict().get("unit")
         and re.match(r"(?:at|after|on)\b", match.group(0), _FLAGS)
     ):
-        unit = match.group("unit")
-        head = match.group(0)[: match.start("unit") - match.start()]
-        values = [n for n in _NUMBERS.findall(head) if parse_length(n, unit) is not None]
-        if len(values) < 2 and not re.search(r"baseline", match.group(0), _FLAGS):
+        items = _schedule(match)
+        if len(items) < 2 and "baseline" not in match.group(0) and not _PRIMARY_AT.search(text):
             return []  # "at 6 months" alone is a time point, not the study's length
-        return [(match.group("num"), unit, match.start("num"), match.end("unit"))]
+        return [max(items, key=lambda item: parse_length(item[0], item[1]) or 0.0)]
     for group in ("num",):
         if match.group(group):
             return [(match.group("num"), match.group("unit"), match.start("num"), match.end())]

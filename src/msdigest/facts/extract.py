@@ -61,7 +61,14 @@ def extract_facts(paper: Paper) -> StudyFacts:
     size = extract_sample_size(doc, design, counted)
     has_control, control_span = extract_control(doc, design, size)
     duration = extract_duration(doc, design)
-    limitations = derive_limitations(design, size, has_control, duration, single_site(doc))
+    limitations = derive_limitations(
+        design,
+        size,
+        has_control,
+        duration,
+        single_site(doc),
+        observational_other=design == "other" and cues.score("mendelian") >= 3,
+    )
     extra = list(notes)
     if decision.is_protocol:
         extra.append("this is a study protocol: it describes a planned study and has no results")

@@ -46,7 +46,9 @@ _MANY_SITES = re.compile(
     r"states|provinces|services|units|practices)\b|\binternational "
     r"(?:multi\w+|study|trial|cohort|registry|collaboration|consortium|survey)\b|"
     r"\b(?:academic and community|community and academic|neurology|specialist) practices\b|"
-    r"\bacross (?:\w+ ){0,2}(?:cent(?:re|er)s|sites|countries)\b"
+    r"\bacross (?:\w+ ){0,2}(?:cent(?:re|er)s|sites|countries)\b|\b(?:global|worldwide) (?:\w+ )?(?:database|registry|"
+    r"cohort|study|survey|network|data)\b|"
+    r"\bregistries\b"
 )
 _ONE_SITE = re.compile(
     r"\bsingle[- ](?:cent(?:re|er)|site|institution|hospital|clinic)\w*|"
@@ -65,7 +67,8 @@ _SITE_VERB = re.compile(
 
 
 _FUTURE = re.compile(
-    r"\b(?:needed|warranted|justified|future|should|larger|further|planned|required)\b"
+    r"\b(?:needed|warranted|justified|future|should|larger (?:\w+ )?(?:studies|trials|samples|"
+    r"cohorts|multicent\w*)|further|planned|required)\b"
 )
 
 
@@ -94,8 +97,13 @@ def derive_limitations(
     has_control: bool | None,
     duration: Duration | None,
     one_site: bool | None,
+    observational_other: bool = False,
 ) -> Limitations:
-    """Return the six flags for a study with these facts."""
+    """Return the six flags for a study with these facts.
+
+    `observational_other` marks an "other" design that is still observational (a genetic
+    association or Mendelian randomisation study).
+    """
     reviews = design in {"systematic_review", "meta_analysis"}
     observational: bool | None
     if design in _OBSERVATIONAL:
@@ -103,7 +111,7 @@ def derive_limitations(
     elif design in _NOT_OBSERVATIONAL:
         observational = False
     else:
-        observational = None
+        observational = True if observational_other else None
     return Limitations(
         small_sample=None if size.total is None else size.total < SMALL_SAMPLE,
         no_control=None if has_control is None else not has_control,

@@ -55,6 +55,10 @@ _ONE_PERSON = re.compile(
     r"(?:man|woman|boy|girl|patient|child|adolescent|male|female|gentleman|lady|person)\b"
     r"|\ba case\b|\bthis case\b|\bsingle case\b"
 )
+_INCLUSION = re.compile(
+    r"\b(?:included|met (?:the|our)|eligible|identified|involving|enrolling|comprising|with a "
+    r"total|were found|fulfilled)\b"
+)
 # "(1 RCT, n = 20)" inside reviews: a single study's size, not the review's participants.
 _STUDY_BEFORE = re.compile(r"\b(?:rcts?|trials?|studies|study)\s*[,;(]?\s*$")
 
@@ -84,6 +88,12 @@ def extract_sample_size(
     """
     if counted is None:
         counted = sentence_counts(doc)
+    if design == "other" and any(
+        "mendelian" in s.lower or "genome-wide" in s.lower for s in doc.sentences
+    ):
+        return SampleSize(
+            total=None, reason="genetic study of published summary data: no participants recruited"
+        )
     if design == "animal_or_lab":
         groups = tuple(
             GroupCount(c.label, c.value, s.span(c.start, c.end))
@@ -127,8 +137,12 @@ def _review_size(counted: list[tuple[Sentence, list[Count]]]) -> SampleSize:
         for count in counts:
             if count.kind not in _PEOPLE_KINDS or count.role in {"subgroup", "dropout", "ratio"}:
                 continue
-            if count.n_equals and _STUDY_BEFORE.search(sentence.lower[: count.start]):
-                continue
+            if (
+                count.n_equals
+                and _STUDY_BEFORE.search(sentence.lower[: count.start])
+                and not _INCLUSION.search(sentence.lower)
+            ):
+                continue  # "(1 RCT, n = 20)": one study's size inside a review's results
             return SampleSize(
                 total=count.value,
                 span=sentence.span(count.start, count.end),
