@@ -137,8 +137,8 @@ def extract_comparison(doc: Document, has_control: bool | None) -> TextFact | No
                     return fact
     named = re.compile(
         r"\b(?:placebo|sham(?: \w+)?|usual care|standard care|(?:age- and sex-matched |"
-        r"matched |healthy )+controls?|healthy (?:volunteers|subjects|individuals)|wait(?:ing)?[- ]?list "
-        r"(?:control)?|control group)\b",
+        r"matched |healthy )+controls?|healthy (?:volunteers|subjects|individuals)|"
+        r"wait(?:ing)?[- ]?list (?:control)?|control group)\b",
         _FLAGS,
     )
     for sentence in _ordered(doc):

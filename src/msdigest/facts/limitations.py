@@ -46,8 +46,8 @@ _MANY_SITES = re.compile(
     r"states|provinces|services|units|practices)\b|\binternational "
     r"(?:multi\w+|study|trial|cohort|registry|collaboration|consortium|survey)\b|"
     r"\b(?:academic and community|community and academic|neurology|specialist) practices\b|"
-    r"\bacross (?:\w+ ){0,2}(?:cent(?:re|er)s|sites|countries)\b|\b(?:global|worldwide) (?:\w+ )?(?:database|registry|"
-    r"cohort|study|survey|network|data)\b|"
+    r"\bacross (?:\w+ ){0,2}(?:cent(?:re|er)s|sites|countries)\b|"
+    r"\b(?:global|worldwide) (?:\w+ )?(?:database|registry|cohort|study|survey|network|data)\b|"
     r"\bregistries\b"
 )
 _ONE_SITE = re.compile(
