@@ -5,7 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 from msdigest.facts.model import Limitations, SampleSize
-from tests.checks.builders import good_summary, report, trial_facts, with_why
+from msdigest.paper import AbstractSection
+from tests.checks.builders import (
+    ABSTRACT,
+    PAPER,
+    good_summary,
+    report,
+    trial_facts,
+    with_why,
+)
 
 
 def completeness(summary=None, facts=None):  # type: ignore[no-untyped-def]
@@ -120,3 +128,19 @@ def test_a_single_case_may_be_stated_in_words() -> None:
         keep_in_mind="This is a small report. Talk to your MS team.",
     )
     assert "number of participants (1) is not stated" in completeness(unnamed, facts).message
+
+
+def test_when_the_abstract_gives_only_groups_stating_each_group_counts() -> None:
+    methods = "In this trial, 62 adults walked and 60 had usual care for 12 weeks at 4 hospitals."
+    paper = dataclasses.replace(
+        PAPER, abstract=(ABSTRACT[0], AbstractSection(methods, "METHODS"), *ABSTRACT[2:])
+    )
+    study = good_summary().study.replace("122 adults", "62 adults who walked and 60 who did not")
+    summary = good_summary(study=study)
+    assert report(summary, trial_facts(), paper).get("completeness").status == "pass"
+    one_group = good_summary(study=good_summary().study.replace("122 adults", "62 walkers"))
+    result = report(one_group, trial_facts(), paper).get("completeness")
+    assert result.status == "fail"
+    assert "groups of 62, 60 (total 122), and the summary leaves out 60" in result.message
+    # when the abstract states the total, the groups alone are not enough
+    assert report(summary).get("completeness").status == "fail"

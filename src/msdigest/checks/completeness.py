@@ -23,7 +23,7 @@ import re
 
 from msdigest.checks.context import WHY_IT_MATTERS_PARTS, CheckInput, make_result
 from msdigest.checks.evidence import design_reason, hedges, is_small
-from msdigest.checks.numbers import summary_numbers
+from msdigest.checks.numbers import source_numbers, summary_numbers
 from msdigest.summary import CheckResult
 from msdigest.text.sentences import split_sentences
 
@@ -91,6 +91,36 @@ def states_count(text: str, total: int) -> bool:
     return any(value == total for value, _text, percent in summary_numbers(text) if not percent)
 
 
+def _count_problem(data: CheckInput) -> str | None:
+    """Return why the participant count is not stated, or None when it is.
+
+    When the abstract gives only the groups ("62 ... and 60 ..."), the total in the facts
+    is their sum, which the numbers check forbids in a summary; stating every group's
+    size then counts as stating how many took part.
+    """
+    size = data.facts.sample_size
+    total = size.total
+    assert total is not None
+    text = data.full_text
+    if states_count(text, total):
+        return None
+    parts = [g.count for g in size.groups]
+    if size.healthy_controls is not None and sum(parts) != total:
+        parts.append(size.healthy_controls)
+    in_source = float(total) in source_numbers(data.source_text).plain
+    if not in_source and parts and sum(parts) == total:
+        missing = [count for count in parts if not states_count(text, count)]
+        if not missing:
+            return None
+        groups = ", ".join(f"{count:,}" for count in parts)
+        return (
+            f"the number of participants is not stated: the abstract gives groups of "
+            f"{groups} (total {total:,}), and the summary leaves out "
+            f"{', '.join(f'{count:,}' for count in missing)}"
+        )
+    return f"the number of participants ({total:,}) is not stated"
+
+
 def check(data: CheckInput) -> CheckResult:
     """Return fail for a missing section or statement; warn for unmentioned limitations."""
     summary = data.summary
@@ -115,8 +145,9 @@ def check(data: CheckInput) -> CheckResult:
         problems.append(f"empty: {', '.join(empty)}")
 
     total = facts.sample_size.total
-    if total is not None and not states_count(data.full_text, total):
-        problems.append(f"the number of participants ({total:,}) is not stated")
+    count_problem = _count_problem(data) if total is not None else None
+    if count_problem:
+        problems.append(count_problem)
 
     keep = summary.keep_in_mind
     if keep.strip() and not _ANY_LIMITATION.search(keep):
