@@ -174,6 +174,11 @@ _IMPLIED = re.compile(
     r"withdrew|dropped out|excluded|screened|eligible|finished|returned|answered|joined|"
     r"(?:to |in |into )?the [\w-]+(?: [\w-]+)? (?:group|arm)\b|with\b)"
 )
+_PEOPLE_SOON = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:participants|patients|people|subjects|individuals|women|men|"
+    r"children|adults|cases|controls|persons|respondents)\b"
+)
+_STUDIES_SOON = re.compile(r"^\s*(?:[\w-]+,?\s+){1,4}?(?:studies|trials|rcts)\b")
 _PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
 _TOTAL_BEFORE = re.compile(
     r"(?:\ba total of|\bin total,?|\btotal (?:sample|population|cohort|number)? ?(?:of|was|"
@@ -347,7 +352,10 @@ def _refused(text: str, start: int, end: int, value: int) -> bool:
         return True
     if _BEFORE_REFUSE.search(before):
         return True
-    # A year ("in 2016", "2016-2020") is never a count of people.
+    # A year ("in 2016", "2016-2020") is never a count of people; "a total of 1982
+    # participants" is.
+    if _PEOPLE_SOON.match(after):
+        return False
     return (1900 <= value <= 2099 and "," not in text[start:end]) and bool(
         re.match(r"^\s*(?:[-–/]|to\b|and\b|\)|,|;|\.|$)", after)
         or re.search(r"\b(?:in|since|until|from|between|of|year|during)\s*$", before)
@@ -450,6 +458,9 @@ def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Cou
     before = low[max(0, start - 40) : start]
     total = bool(_TOTAL_BEFORE.search(before))
     per_group = bool(re.match(r"^\s*(?:\w+\s+)?(?:in each|per|each)\s+(?:group|arm)", low[end:]))
+    if _STUDIES_SOON.match(low[end:]):
+        # "six randomised, double-blind studies": a count of studies, not of people.
+        return [Count(value, start, end, "studies", "none", "studies")]
     if kind is None or kind == "thing":
         implied = _IMPLIED.match(low[end:])
         if kind == "thing" or implied is None:

@@ -33,7 +33,13 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                    r"\b(?:searched|search)|\bwe included (?:\w+ ){0,2}(?:studies|trials|"
                    r"rcts|articles|papers)\b|\bincluded (?:studies|trials|rcts)\b|"
                    r"\b(?:studies|trials|rcts|articles) (?:met|fulfilled) (?:the |our )?"
-                   r"(?:inclusion|selection|eligibility) criteria", 3),
+                   r"(?:inclusion|selection|eligibility) criteria|"
+                   r"\b(?:the|this) review (?:included|includes|contains|identified|found)\b|"
+                   r"\b(?:studies|trials|rcts)\b[^.;]{0,40}?"
+                   r"\b(?:involving|with|including|enrolling|comprising|recruiting|representing|"
+                   r"totall?ing|of)\b[^.;]{0,25}?\b\d[\d,]* (?:[\w'-]+ ){0,4}?(?:participants|"
+                   r"patients|people|subjects|individuals|women|men|children|adults)\b|"
+                   r"\b(?:studies|trials|rcts)\s*\(\s*(?:n\s*=\s*)?\d[\d,]* participants", 3),
         ("narrative", r"\b(?:this|the present|our) (?:narrative )?review\b|\bwe review\b|"
                       r"\bin this review\b|\bwe summari[sz]e (?:the )?(?:current|recent)", 1.5),
         ("case", r"\bcase reports?\b|\bcase series\b|\bwe (?:report|describe|present) "
@@ -65,7 +71,9 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                   r"delivering|implementing))|\bproof[- ]of[- ]concept|\bto (?:test|assess|"
                   r"evaluate|examine|determine|explore|establish|investigate) (?:the )?"
                   r"(?:feasibility|practicability)", 3),
-        ("protocol", r"\b(?:study|trial) protocol\b|\bprotocol (?:for|of) (?:a|an|the)\b|"
+        ("protocol", r"\bprotocol (?:for|of) (?:a|an|the)\b|\bstudy protocol (?:for|of)\b|"
+                     r":\s*(?:a |the )?(?:study |trial )?protocol\b|"
+                     r"\bwe (?:describe|present|report) (?:the|a|our) (?:study |trial )?protocol\b|"
                      r"\bthis protocol\b", 3),
         ("trial", r"\bphase (?:i{1,3}|iv|[1-4])[ab]?\b|\bclinical trial\b|\btrial\b|"
                   r"\bopen-?label\b|\bsub-?study\b|\binterventional study\b", 2),
@@ -112,7 +120,8 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
 # its (much slower) regular expression is not run at all.
 _ANCHORS: dict[str, tuple[str, ...]] = {
     "meta": ("meta", "pooled"),
-    "review": ("systematic", "literature", "search", "included", "review", "criteria"),
+    "review": ("systematic", "literature", "search", "included", "review", "criteria", "studies",
+               "trials", "rcts"),
     "narrative": ("review", "summari"),
     "case": ("case", "year-old", "we report", "we describe", "we present"),
     "animal": ("mice", "mouse", "murine", "rat", "rodent", "animal", "zebrafish", "marmoset",

@@ -32,8 +32,12 @@ _ARMS = re.compile(
     _FLAGS,
 )
 _VERSUS = re.compile(
-    rf"(?:^|:\s*|\bof\s+|\bcomparing\s+)(?P<first>{_PHRASE})\s+(?:versus|vs\.?|compared "
-    rf"(?:with|to))\s+(?P<second>{_PHRASE}){_END}",
+    rf"(?:\bof\s+|\bcomparing\s+|\bcompare\s+|:\s*)(?P<first>{_PHRASE})\s+"
+    rf"(?:versus|vs\.?|compared (?:with|to))\s+(?P<second>{_PHRASE}){_END}",
+    _FLAGS,
+)
+_VERSUS_START = re.compile(
+    rf"^(?P<first>{_PHRASE})\s+(?:versus|vs\.?|compared (?:with|to))\s+(?P<second>{_PHRASE}){_END}",
     _FLAGS,
 )
 _EFFECT = re.compile(
@@ -69,6 +73,14 @@ _ASSESSED = re.compile(
     r"(?:using|with|by)\b"
 )
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]\s*|\band\s+)(?P<what>[^,;:(]*)$")
+_LEADING = re.compile(r"^(?:for|in|of|with|among|on|by)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?:and|or|the|a|an|of|to)$")
+_NOT_A_NAME = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|showed|reported|found|focus\w*|included|"
+    r"compared|suggest\w*|significantly|risk|rates?|proportion|probability|odds|number|"
+    r"adverse|events?|outcomes?|effects?|nnts?|we|our|this study|these)\b|^\W|\d+ (?:trials|"
+    r"studies)|^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+)
 _GENERIC = re.compile(
     r"^(?:the |a |an |this |these |our )?(?:study|patients?|participants?|treatment|"
     r"intervention|group|groups|data|results?|it|they|we)$",
@@ -78,9 +90,11 @@ _GENERIC = re.compile(
 
 def _fact(sentence: Sentence, match: re.Match[str], group: str) -> TextFact | None:
     text = sentence.text[match.start(group) : match.end(group)].strip(" ,;:")
-    text = re.sub(r"\s+(?:and|or|the|a|an|of|to)$", "", text)
-    if len(text) < 3 or _GENERIC.match(text) or len(text.split()) > 12:
+    text = _TRAILING.sub("", _LEADING.sub("", text))
+    if len(text) < 3 or _GENERIC.match(text) or len(text.split()) > 10:
         return None
+    if _NOT_A_NAME.search(text.lower()):
+        return None  # a clause ("Six trials focussed on..."), not the name of a treatment
     return TextFact(text, sentence.span(match.start(group), match.start(group) + len(text)))
 
 
@@ -88,6 +102,7 @@ def _fact(sentence: Sentence, match: re.Match[str], group: str) -> TextFact | No
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ARMS: ("randomi", "assigned", "allocated"),
     _VERSUS: ("versus", "vs", "compared"),
+    _VERSUS_START: ("versus", "vs", "compared"),
     _EFFECT: (" of ",),
     _ASSOCIATION: ("association", "relationship", "link"),
     _RECEIVED: ("received", "given", "treated", "underwent", "completed"),
@@ -113,7 +128,8 @@ def _ordered(doc: Document) -> list[Sentence]:
 
 def extract_intervention(doc: Document) -> TextFact | None:
     """Return what was tested (a treatment) or studied (an exposure)."""
-    for pattern, group in ((_ARMS, "first"), (_VERSUS, "first"), (_EFFECT, "what"),
+    for pattern, group in ((_ARMS, "first"), (_VERSUS, "first"), (_VERSUS_START, "first"),
+                           (_EFFECT, "what"),
                            (_ASSOCIATION, "what"), (_RECEIVED, "what")):  # fmt: skip
         for sentence in _ordered(doc):
             match = pattern.search(sentence.lower) if _may_match(pattern, sentence) else None
@@ -128,7 +144,7 @@ def extract_comparison(doc: Document, has_control: bool | None) -> TextFact | No
     """Return what the intervention was compared with (placebo, usual care, controls)."""
     if has_control is False:
         return None
-    for pattern in (_ARMS, _VERSUS):
+    for pattern in (_ARMS, _VERSUS, _VERSUS_START):
         for sentence in _ordered(doc):
             match = pattern.search(sentence.lower) if _may_match(pattern, sentence) else None
             if match:

@@ -22,52 +22,77 @@ __all__ = ["MS_TYPES", "extract_population", "find_ms_types"]
 _FLAGS = 0
 
 #: Forms of MS and related conditions a reader may look for, with the words that name them.
+#: Phrases are matched in lower case; acronyms ("CIS", "RIS") only as capitals, so that
+#: "95% CIs" is not a clinically isolated syndrome.
 MS_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern.lower()))
+    (name, re.compile(pattern))
     for name, pattern in (
-        ("relapsing-remitting MS", r"\brelapsing[- ]remitting\b|\bRRMS\b|\brelapsing (?:forms? "
-                                   r"of )?(?:MS|multiple sclerosis)\b|\bRMS\b"),
-        ("primary progressive MS", r"\bprimary[- ]progressive\b|\bPPMS\b"),
-        ("secondary progressive MS", r"\bsecondary[- ]progressive\b|\bSPMS\b|\bpwSPMS\b"),
-        ("progressive MS", r"\bprogressive (?:forms? of )?(?:MS|multiple sclerosis)\b|\bpMS\b|"
+        ("relapsing-remitting MS", r"\brelapsing[- ]remitting\b|\brelapsing (?:forms? of )?"
+                                   r"(?:ms|multiple sclerosis)\b"),
+        ("primary progressive MS", r"\bprimary[- ]progressive\b"),
+        ("secondary progressive MS", r"\bsecondary[- ]progressive\b"),
+        ("progressive MS", r"\bprogressive (?:forms? of )?(?:ms|multiple sclerosis)\b|"
                            r"\bprogressive phase\b"),
         ("paediatric MS", r"\bp(?:a)?ediatric\b|\bchildren with\b|\bchildhood[- ]onset\b|"
-                          r"\bPOMS\b|\badolescents? with\b|\bjuvenile\b"),
-        ("clinically isolated syndrome", r"\bclinically isolated syndrome\b|\bCIS\b"),
-        ("radiologically isolated syndrome", r"\bradiologically isolated syndrome\b|\bRIS\b"),
-        ("NMOSD", r"\bneuromyelitis optica\b|\bNMOSD\b|\bNMO\b|\baquaporin[- ]?4\b|\bAQP4\b"),
-        ("MOGAD", r"\bMOGAD\b|\bMOG[- ](?:antibody|IgG|AD\b)|\banti-MOG\b|\bmyelin "
-                  r"oligodendrocyte glycoprotein\b"),
+                          r"\badolescents? with\b|\bjuvenile\b"),
+        ("clinically isolated syndrome", r"\bclinically isolated syndrome\b"),
+        ("radiologically isolated syndrome", r"\bradiologically isolated syndrome\b"),
+        ("NMOSD", r"\bneuromyelitis optica\b|\baquaporin[- ]?4\b|\baqp4\b|\bnmosd\b"),
+        ("MOGAD", r"\bmogad\b|\bmog[- ](?:antibody|antibodies|igg|ad\b|associated)|\banti-mog\b|"
+                  r"\bmyelin oligodendrocyte glycoprotein (?:antibod|igg|-igg|associated)"),
     )
 )  # fmt: skip
+_ACRONYMS = {
+    "relapsing-remitting MS": re.compile(r"\bR?RMS\b"),
+    "primary progressive MS": re.compile(r"\bPPMS\b"),
+    "secondary progressive MS": re.compile(r"\b(?:pw)?SPMS\b"),
+    "progressive MS": re.compile(r"\bp(?:w)?MS\b(?<!pwMS)|\bpwPMS\b"),
+    "paediatric MS": re.compile(r"\bPOMS\b"),
+    "clinically isolated syndrome": re.compile(r"\bCIS\b"),
+    "radiologically isolated syndrome": re.compile(r"\bRIS\b"),
+    "NMOSD": re.compile(r"\bNMO(?:SD)?\b"),
+    "MOGAD": re.compile(r"\bMOGAD\b"),
+}
+# Abbreviations for "people with ..." that a reader would not know.
+_PW = {
+    "pwms": "people with MS",
+    "pwspms": "people with secondary progressive MS",
+    "pwppms": "people with primary progressive MS",
+    "pwpms": "people with progressive MS",
+    "pwrrms": "people with relapsing-remitting MS",
+    "pwrms": "people with relapsing MS",
+}
 
 _PEOPLE = (
     r"(?:patients|people|persons|individuals|adults|children|adolescents|women|men|"
-    r"participants|subjects|pwms|volunteers|mothers|pregnancies|cases|veterans|"
-    r"respondents|mice|rats|animals)"
+    r"participants|subjects|pw[a-z]*ms|volunteers|mothers|pregnancies|cases|veterans|"
+    r"respondents|mice|rats|animals|man|woman|boy|girl|patient|child)"
 )
 # "people with MS", "women with relapsing MS who could walk", "MS patients aged 18-60".
 _PHRASE = re.compile(
     rf"\b(?:(?:[A-Za-z][\w+/'-]*\s+){{0,4}}){_PEOPLE}\b(?:\s+(?:with|who|aged|diagnosed|"
-    r"living|having|treated|receiving|taking|undergoing|from|in|at|on)\b[^.;:]*)?",
+    r"living|having|treated|receiving|taking|undergoing|from|in)\b[^.;:]*)?",
     _FLAGS,
 )
 _CUT = re.compile(
     r"\s(?:were|was|had|have|has|underwent|completed|received|reported|showed|participated|"
     r"took part|will be|are|is|and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    r"revealed|showed|found|indicated|demonstrated|suggest\w*|experienced|developed|"
     r"to (?:receive|either|an?|the)|into|compared|using|by|whose|through|between)\b|"
     r"[,;]\s|\s\(n\s*=",
-    _FLAGS,
+    re.IGNORECASE,
 )
 _LEADING = re.compile(
     r"^(?:(?:a total of|total of|in|of|from|among|the|all|these|our|we|and|including|"
-    r"included|enrolled|recruited|studied|a|an|\d[\d,]*|[A-Z][a-z]+-?[a-z]*(?:\s|-)"
-    r"(?:one|two|three|four|five|six|seven|eight|nine)|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred)(?:[ -]\w+)?)\s+)+",
-    _FLAGS,
+    r"included|enrolled|recruited|studied|a|an|\d[\d,]*|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[ -](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?)\s+)+",
+    re.IGNORECASE,
 )
+_LONG_ASIDE = re.compile(r"\s*\((?:[^()]*\([^()]*\))*[^()]*\)")
 _MAX_WORDS = 16
+_HEDGED = re.compile(r"\b(?:may|might|can|could|should|suggest\w*|further|future)\b")
 
 
 # Substrings without which an MS type's pattern cannot match (a fast first test).
@@ -90,10 +115,12 @@ _SPECIFIC_PROGRESSIVE = re.compile(r"(?:primary|secondary)[- ]progressive")
 def find_ms_types(doc: Document) -> tuple[str, ...]:
     """Return the forms of MS and related conditions the title and abstract name."""
     text = f"{doc.title.lower}\n{doc.lower_text}"
+    original = f"{doc.title.text}\n{doc.text}"
     found = [
         name
         for name, pattern in MS_TYPES
-        if any(a in text for a in _TYPE_ANCHORS[name]) and pattern.search(text)
+        if any(a in text for a in _TYPE_ANCHORS[name])
+        and (pattern.search(text) or _ACRONYMS[name].search(original))
     ]
     specific = "primary progressive MS" in found or "secondary progressive MS" in found
     if specific and not MS_TYPES[3][1].search(_SPECIFIC_PROGRESSIVE.sub("", text)):
@@ -102,10 +129,34 @@ def find_ms_types(doc: Document) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Words that cannot describe the people: where a description's beginning is cut.
+_LEAD_STOP = frozenset(
+    "be is are was were can could may might will would for to of in on at by with that which "  # noqa: SIM905
+    "and or the than from among reduces reduce increases increase such as who not no".split()
+)
+_PEOPLE_WORD = re.compile(_PEOPLE, re.IGNORECASE)
+
+
+def _trim_lead(text: str) -> str:
+    """Drop the words before the people noun that are not about the people."""
+    words = text.split()
+    head = next((i for i, w in enumerate(words) if _PEOPLE_WORD.fullmatch(w.strip(",;"))), None)
+    if head is None:
+        return text
+    start = head
+    while start > 0 and words[start - 1].lower() not in _LEAD_STOP and head - start < 4:
+        start -= 1
+    return " ".join(words[start:])
+
+
 def _tidy(text: str) -> str:
     cut = _CUT.search(text)
     if cut:
         text = text[: cut.start()]
+    text = _trim_lead(text)
+    # Long bracketed definitions ("(defined as having a post-void residual...)") go.
+    text = _LONG_ASIDE.sub(lambda m: m.group(0) if len(m.group(0).split()) <= 4 else "", text)
+    text = " ".join(_PW.get(w.lower(), w) for w in text.split())
     text = _LEADING.sub("", text.strip())
     words = text.split()
     if len(words) > _MAX_WORDS:
@@ -115,9 +166,9 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+(?:and|or|with|who|in|of|the|a)$", "", text.strip(" ,;"))
 
 
-def _phrase_at(sentence: Sentence, start: int) -> TextFact | None:
+def _phrase_at(sentence: Sentence, start: int, near: int = 80) -> TextFact | None:
     match = _PHRASE.search(sentence.lower, start)
-    if not match or match.start() - start > 80:
+    if not match or match.start() - start > near:
         return None
     text = _tidy(sentence.text[match.start() : match.end()])
     if len(text.split()) < 2 and not re.search(r"\bwith\b", text):
@@ -133,7 +184,7 @@ def extract_population(doc: Document, size: SampleSize) -> TextFact | None:
     if size.span is not None and size.span.section != "TITLE":
         sentence = _sentence_at(doc, size.span.start)
         if sentence is not None:
-            fact = _phrase_at(sentence, size.span.start - sentence.start)
+            fact = _phrase_at(sentence, size.span.start - sentence.start, near=20)
             if fact is not None:
                 return fact
     for sentence in [
@@ -142,6 +193,8 @@ def extract_population(doc: Document, size: SampleSize) -> TextFact | None:
         doc.title,
         *doc.in_categories("RESULTS"),
     ]:
+        if _HEDGED.search(sentence.lower):
+            continue
         for match in _PHRASE.finditer(sentence.lower):
             if re.search(r"\bwith\b", match.group(0)):
                 fact = _phrase_at(sentence, match.start())

@@ -33,6 +33,11 @@ _NO_DIFFERENCE = re.compile(
     r"\bunchanged\b|\bnon-?significant\b|\bnot (?:statistically )?significant\b|\bdoes not "
     r"(?:modify|change|affect)\b|\bwas not associated\b|\bwere not associated\b"
 )
+# "no serious adverse events" is not a worse outcome.
+_NO_HARM = re.compile(
+    r"\b(?:no|without|nor) (?:\w+ ){0,2}(?:adverse events?|side effects?|safety concerns?|"
+    r"complications?)"
+)
 _BETTER = re.compile(
     r"\bimprov\w*|\bbenefi\w*|\bameliorat\w*|\bbetter\b|\beffective\w*\b|\bfavou?rabl\w*|"
     r"\bprotect\w*|\bpromot\w* (?:myelin|repair|recovery|remyelination)|\brestor\w*|"
@@ -74,14 +79,28 @@ _NOT_SIGNIFICANT = re.compile(
     r"\bnon-?\s?significant|\bp\s*[>≥]\s*0?\.05|\bdid not reach (?:statistical )?"
     r"significance|\bn\.?s\.?\b"
 )
+_STOP_AHEAD = (
+    r"(?=\s*(?:\(|,|;|:|\.|$|\bcompared\b|\bversus\b|\bvs\b|\bbetween\b|\bat\b|\bafter\b|"
+    r"\bamong\b|\bin\b|\bfrom\b|\bwhen\b|\bwith\b|\bthan\b|\bwas\b|\bwere\b|\bby\b|"
+    r"\bover\b|\bduring\b|\bfor\b|\bin\b))"
+)
+# "improved walking speed", "a reduction in fatigue", "no effect on relapses".
 _OUTCOME_AFTER = re.compile(
-    r"\b(?:in|on|of|for)\s+(?:the\s+)?(?P<what>[A-Za-z][\w\-' ]{2,60}?)"
-    r"(?=\s*(?:\(|,|;|\.|$|\bcompared\b|\bversus\b|\bvs\b|\bbetween\b|\bat\b|\bafter\b|"
-    r"\bamong\b|\bin\b|\bfrom\b|\bwhen\b|\bwith\b|\bthan\b))"
+    r"\b(?:(?:improv\w*|increas\w*|reduc\w*|decreas\w*|lower\w*|worsen\w*)\s+(?:in\s+|on\s+|"
+    r"of\s+)?|(?:chang\w*|differences?|effects?|benefits?|declin\w*|gains?|loss)\s+(?:in|on|of|"
+    rf"for)\s+)(?:the\s+)?(?P<what>[a-z][\w\-' ]{{2,50}}?){_STOP_AHEAD}"
 )
 _SUBJECT = re.compile(
-    r"^(?:the |a |an )?(?P<what>[A-Za-z][\w\-' ]{2,60}?)\s+(?:was|were|is|are|did|had|"
-    r"showed|improved|increased|decreased|reduced|remained|correlated)\b"
+    r"^(?:the |a |an |mean |median )?(?P<what>[a-z][\w\-' ]{2,50}?)\s+(?:was|were|did|had|"
+    r"showed|improved|increased|decreased|reduced|remained|correlated|differed|fell|rose|"
+    r"declined|worsened)\b"
+)
+_NOT_AN_OUTCOME = re.compile(
+    r"^(?:there|this|these|those|it|we|our|they|all|both|patients?|participants?|people|"
+    r"subjects|studies|trials?|results?|data|analys[ie]s|group|groups|treatment|the study|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|\d+|was|were|is|are|between|with|no|"
+    r"or|over|from|by|at|after|to|and|which|that|only|any|not|in|on|of|for|the|a|an|"
+    r"when|while|although|however|overall|this|these)\b"
 )
 _CONCLUSION_CUE = re.compile(
     r"^(?:in conclusion|in summary|to conclude|overall|taken together|together|"
@@ -121,7 +140,7 @@ def read_result(text: str) -> tuple[Direction, bool | None] | None:
     directions: set[str] = set()
     if _NO_DIFFERENCE.search(text):
         directions.add("no clear difference")
-    rest = _NO_DIFFERENCE.sub(" ", text)
+    rest = _NO_HARM.sub(" ", _NO_DIFFERENCE.sub(" ", text))
     if _BETTER.search(rest):
         directions.add("improved")
     if _WORSE.search(rest):
@@ -133,7 +152,7 @@ def read_result(text: str) -> tuple[Direction, bool | None] | None:
     return cast(Direction, direction), _significance(text)
 
 
-def _outcome(sentence: Sentence) -> str:
+def _outcome(sentence: Sentence) -> str | None:
     """Return a short name for what the result is about, in the sentence's own words."""
     asides = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
     cleaned = asides.sub("", sentence.text)
@@ -141,10 +160,11 @@ def _outcome(sentence: Sentence) -> str:
     for pattern in (_OUTCOME_AFTER, _SUBJECT):
         match = pattern.search(lower)
         if match:
+            what = match.group("what").strip()
             words = cleaned[match.start("what") : match.end("what")].strip().split()
-            if 1 <= len(words) <= 10 and not re.match(r"^(?:the|a|an|this|these)$", words[0]):
+            if 1 <= len(words) <= 8 and not _NOT_AN_OUTCOME.match(what):
                 return " ".join(words)
-    return " ".join(cleaned.split()[:8]).rstrip(",;:")
+    return None
 
 
 def _result_sentences(doc: Document) -> list[Sentence]:
@@ -165,7 +185,10 @@ def extract_results(doc: Document) -> tuple[Result, ...]:
         if read is None:
             continue
         direction, significant = read
-        found.append(Result(_outcome(sentence), direction, significant, sentence.span()))
+        outcome = _outcome(sentence)
+        if outcome is None:
+            continue  # a finding we cannot name is left out rather than shown garbled
+        found.append(Result(outcome, direction, significant, sentence.span()))
         if len(found) >= _MAX_RESULTS:
             break
     return tuple(found)

@@ -137,10 +137,14 @@ def _review_size(counted: list[tuple[Sentence, list[Count]]]) -> SampleSize:
         for count in counts:
             if count.kind not in _PEOPLE_KINDS or count.role in {"subgroup", "dropout", "ratio"}:
                 continue
+            before = _STUDY_BEFORE.search(sentence.lower[: count.start])
             if (
                 count.n_equals
-                and _STUDY_BEFORE.search(sentence.lower[: count.start])
-                and not _INCLUSION.search(sentence.lower)
+                and before is not None
+                and not (
+                    before.group(0).strip(" ,;(").endswith("s")
+                    and _INCLUSION.search(sentence.lower)
+                )
             ):
                 continue  # "(1 RCT, n = 20)": one study's size inside a review's results
             return SampleSize(
