@@ -35,7 +35,7 @@ from wordfreq import zipf_frequency
 
 from msdigest.checks.context import CheckInput, quote
 from msdigest.glossary import load_glossary
-from msdigest.summary import CheckResult, LaySummary, Status
+from msdigest.summary import CheckResult, GlossaryUse, Status
 
 __all__ = [
     "FAIL_FROM",
@@ -106,7 +106,8 @@ _GLOSS_BEFORE = re.compile(r"\w+\s+\w+[^()]{0,60}\(\s*(?:[A-Za-z-]+\s+){0,3}$")
 _SHORT_PAREN_AFTER = re.compile(r"(?:\s*[A-Za-z-]+){0,3}\s*\)")
 
 
-def _variants(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> frozenset[str]:
     """Return `word` with its likely singular and American spellings."""
     forms = {word}
     if word.endswith("ies") and len(word) > 4:
@@ -118,7 +119,7 @@ def _variants(word: str) -> set[str]:
     for form in list(forms):
         for pattern, replacement in _BRITISH:
             forms.add(pattern.sub(replacement, form))
-    return forms
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=65536)
@@ -157,7 +158,8 @@ def is_uncommon(token: str) -> bool:
     return False
 
 
-def _glossary_words(summary: LaySummary) -> frozenset[str]:
+@lru_cache(maxsize=1024)
+def _glossary_words(uses: tuple[GlossaryUse, ...]) -> frozenset[str]:
     """Return every word (and its singular forms) of the glossary terms the summary defines.
 
     A term the MS glossary knows brings its other forms along: listing "relapsing-remitting
@@ -165,7 +167,7 @@ def _glossary_words(summary: LaySummary) -> frozenset[str]:
     """
     glossary = load_glossary()
     covered: set[str] = set()
-    for use in summary.glossary:
+    for use in uses:
         if not use.definition.strip():
             continue
         entry = glossary.get(use.term)
@@ -219,7 +221,7 @@ def check(data: CheckInput) -> CheckResult:
     A word explained once (in the glossary or in the text) counts as explained wherever
     it is used again.
     """
-    covered = _glossary_words(data.summary)
+    covered = _glossary_words(data.summary.glossary)
     first_use: dict[str, str] = {}
     explained: set[str] = set()
     for piece in data.pieces:

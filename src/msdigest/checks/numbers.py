@@ -130,8 +130,12 @@ def _counts_something(text: str, mention: NumberMention) -> bool:
     return True
 
 
-def summary_numbers(text: str) -> list[tuple[float, str, bool]]:
-    """Return (value, text as written, is a percentage) for each quantity in `text`."""
+@lru_cache(maxsize=1024)
+def summary_numbers(text: str) -> tuple[tuple[float, str, bool], ...]:
+    """Return (value, text as written, is a percentage) for each quantity in `text`.
+
+    Cached per text: the numbers and completeness checks both read the same sentences.
+    """
     spans = [m.span() for m in _FRACTION_IN_SUMMARY.finditer(text)]  # in order, disjoint
     starts = [start for start, _end in spans]
     found: list[tuple[float, str, bool]] = []
@@ -141,7 +145,7 @@ def summary_numbers(text: str) -> list[tuple[float, str, bool]]:
             continue  # "two" in "two thirds" is part of the fraction
         if _counts_something(text, mention):
             found.append((mention.value, mention.text, _is_percent(text, mention)))
-    return found
+    return tuple(found)
 
 
 def _found_in(data: CheckInput) -> list[_Found]:
