@@ -172,12 +172,14 @@ _IMPLIED = re.compile(
     r"(?P<verb>randomi[sz]ed|randomly assigned|enrolled|included|recruited|responded|"
     r"participated|took part|completed|consented|agreed|allocated|assigned|analy[sz]ed|"
     r"withdrew|dropped out|excluded|screened|eligible|finished|returned|answered|joined|"
+    r"reached the end|remained in|"
     r"(?:to |in |into )?the [\w-]+(?: [\w-]+)? (?:group|arm)\b|with\b)"
 )
 _PEOPLE_SOON = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:participants|patients|people|subjects|individuals|women|men|"
     r"children|adults|cases|controls|persons|respondents)\b"
 )
+_PAIRED = re.compile(r"^\s*(?:vs\.?|versus|and|or)\s+(?P<second>\d[\d,]*)(?=\s+[a-z])")
 _STUDIES_SOON = re.compile(r"^\s*(?:[\w-]+,?\s+){1,4}?(?:studies|trials|rcts)\b")
 _PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
 _TOTAL_BEFORE = re.compile(
@@ -377,6 +379,8 @@ def find_counts(text: str) -> list[Count]:
         close = text.find(")", end)
         open_paren = text.rfind("(", 0, start)
         enclosing_end = close + 1 if open_paren != -1 and close != -1 else end
+        if _N_EQUALS.search(text, end, close if close != -1 else len(text)):
+            enclosing_end = end  # "(n = 12 and n = 14)": two groups in one bracket
         label, kind = _label_before(text, open_paren if open_paren != -1 else start)
         role = _role(low, end, start, enclosing_end, [])
         if kind == "studies":
@@ -461,6 +465,15 @@ def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Cou
     if _STUDIES_SOON.match(low[end:]):
         # "six randomised, double-blind studies": a count of studies, not of people.
         return [Count(value, start, end, "studies", "none", "studies")]
+    if kind is None:
+        paired = _PAIRED.match(low[end:])
+        if paired:
+            # "62 vs 60 patients": the first number shares the second one's noun.
+            kind, _, label, modifiers = _scan_noun(tail[paired.end("second") :])
+            if kind in {"people", "controls", "disease"}:
+                role = _role(low, end, start, end, [])
+                return [Count(value, start, end, kind, role, label, total_marker=total)]
+            kind = None
     if kind is None or kind == "thing":
         implied = _IMPLIED.match(low[end:])
         if kind == "thing" or implied is None:

@@ -171,7 +171,8 @@ _ELSEWHERE = re.compile(
     r"(?:is|are|was|were) (?:still |urgently )?needed|need for (?:further|larger|more|a)|"
     r"needs? to be|warrant\w*|future|further (?:\w+ )?(?:studies|research|trials)|should be|"
     r"planned|larger (?:\w+ )?(?:studies|trials|samples|cohorts)|are required|is required|"
-    r"recommend\w*|would be|could be|literature)\b"
+    r"recommend\w*|would be|could be|in the (?:\w+ )?literature|literature (?:has|have|suggests?|"
+    r"shows?|indicates?))\b"
 )
 _SELF = re.compile(
     r"\b(?:this|our|the present|the current|we (?:conducted|performed|designed|carried out|"

@@ -54,9 +54,10 @@ _WORSE = re.compile(
 # walking speed" is worse.
 _CHANGE = re.compile(
     r"\b(?P<verb>increas\w*|decreas\w*|reduc\w*|lower\w*|higher|rais\w*|elevat\w*|"
-    r"declin\w*|gain\w*|loss|less|more|fewer|shorter|longer)\b(?P<what>[^.;,]{0,60})"
+    r"declin\w*|gain\w*|loss|less|more|fewer|shorter|longer|fell|fall\w*|dropped|rose|"
+    r"risen)\b(?P<what>[^.;,]{0,60})"
 )
-_UP = re.compile(r"^(?:increas|higher|rais|elevat|gain|more|longer)")
+_UP = re.compile(r"^(?:increas|higher|rais|elevat|gain|more|longer|rose|risen)")
 _BAD_THINGS = re.compile(
     r"\b(?:risk|fatigue|pain|depress\w*|anxiety|disability|edss|atrophy|lesions?|relapses?|"
     r"attacks?|infections?|adverse|side effects?|progression|symptoms?|impairment|"
@@ -77,7 +78,8 @@ _SIGNIFICANT = re.compile(
 _NOT_SIGNIFICANT = re.compile(
     r"\bno (?:statistically )?significant|\bnot (?:statistically )?significant|"
     r"\bnon-?\s?significant|\bp\s*[>≥]\s*0?\.05|\bdid not reach (?:statistical )?"
-    r"significance|\bn\.?s\.?\b"
+    r"significance|\bn\.?s\.?\b|\b(?:did|do|does|was|were) not (?:\w+ )?(?:\w+ )?"
+    r"significantly|\bnot significantly\b|\bp\s*=\s*0?\.(?:[1-9]|0[5-9])"
 )
 _STOP_AHEAD = (
     r"(?=\s*(?:\(|,|;|:|\.|$|\bcompared\b|\bversus\b|\bvs\b|\bbetween\b|\bat\b|\bafter\b|"
@@ -123,12 +125,15 @@ def _changes(text: str) -> set[str]:
     """Return "improved"/"worsened" for each change whose good or bad side is clear."""
     found: set[str] = set()
     for match in _CHANGE.finditer(text):
-        what = match.group("what")
         up = bool(_UP.match(match.group("verb")))
-        if _BAD_THINGS.search(what):
-            found.add("worsened" if up else "improved")
-        elif _GOOD_THINGS.search(what):
-            found.add("improved" if up else "worsened")
+        # "reduced fatigue" names the thing after the verb; "fatigue fell" before it.
+        for what in (match.group("what"), text[max(0, match.start() - 40) : match.start()]):
+            if _BAD_THINGS.search(what):
+                found.add("worsened" if up else "improved")
+                break
+            if _GOOD_THINGS.search(what):
+                found.add("improved" if up else "worsened")
+                break
     return found
 
 

@@ -14,15 +14,15 @@ from msdigest.facts.document import MAX_CHARS, Document
 
 __all__ = ["MIN_WORDS", "screen"]
 
-#: Fewer words than this is not an abstract (a title pasted twice, "Abstract", "N/A").
-MIN_WORDS = 12
+#: Fewer words than this is not an abstract ("Abstract", "N/A", "No abstract available").
+MIN_WORDS = 5
 
 _ENGLISH = frozenset(
     "the of and in to a with was were for is that on by as from this at or are we be an "  # noqa: SIM905
     "patients study between which than not these after during all had have who it its "
     "compared results using into there no our".split()
 )
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>|&(?:[a-z]+|#\d+|#x[0-9a-f]+);", re.I)
 
 
@@ -40,7 +40,8 @@ def screen(doc: Document) -> tuple[bool, tuple[str, ...]]:
     sample = [w.lower() for w in words[:400]]
     english = sum(1 for w in sample if w in _ENGLISH) / len(sample)
     latin = sum(1 for w in sample if w.isascii()) / len(sample)
-    if english < 0.06 or latin < 0.5:
+    # Short texts may lack function words; judge language only on a real paragraph.
+    if latin < 0.5 or (len(sample) >= 20 and english < 0.06):
         return False, ("the abstract does not look like English text: no facts extracted",)
     if doc.truncated:
         notes.append(
