@@ -144,3 +144,12 @@ def test_when_the_abstract_gives_only_groups_stating_each_group_counts() -> None
     assert "groups of 62, 60 (total 122), and the summary leaves out 60" in result.message
     # when the abstract states the total, the groups alone are not enough
     assert report(summary).get("completeness").status == "fail"
+
+
+def test_limitations_said_in_other_words_count() -> None:
+    facts = trial_facts(limitations=Limitations(no_control=True, short_follow_up=True))
+    keep = (
+        "It lasted only 30 days, so it is not known whether any effects last. "
+        "A single-group study cannot show cause and effect. Talk to your MS team."
+    )
+    assert completeness(good_summary(keep_in_mind=keep), facts).status == "pass"

@@ -49,7 +49,11 @@ _ANY_LIMITATION = re.compile(
 _FLAG_WORDS = {
     "no_control": (
         "no comparison group",
-        re.compile(r"\b(?:compar\w*|control\w*|placebo|one group|single group)\b", re.I),
+        re.compile(
+            r"\b(?:compar\w*|control\w*|placebo|one group|single group|cause and effect|"
+            r"cause-and-effect|cannot show)\b",
+            re.I,
+        ),
     ),
     "observational": (
         "observational design (cannot show cause and effect)",
@@ -62,7 +66,9 @@ _FLAG_WORDS = {
     "short_follow_up": (
         "short follow-up",
         re.compile(
-            r"\b(?:short|brief|longer|long-term|long term|only \w+ (?:weeks|months))\b", re.I
+            r"\b(?:short\w*|brief|longer|long-term|long term|lasted only|effects? last\w*|"
+            r"only [\w-]+ (?:days?|weeks?|months?))\b",
+            re.I,
         ),
     ),
     "single_site": (
