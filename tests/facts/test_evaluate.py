@@ -36,9 +36,10 @@ def test_dev_set_meets_every_target() -> None:
     _assert_targets(report)
 
 
-def test_own_fixture_set_meets_every_target() -> None:
-    report = _report(OWN_LABELS, OWN_ABSTRACTS)
-    assert report.papers == 30
+@pytest.mark.parametrize(("name", "papers"), [("own", 30), ("own2", 15)])
+def test_own_fixture_sets_meet_every_target(name: str, papers: int) -> None:
+    report = _report(DATA / f"{name}_labels.jsonl", DATA / f"{name}_abstracts.jsonl")
+    assert report.papers == papers
     _assert_targets(report)
 
 

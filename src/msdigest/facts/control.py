@@ -59,13 +59,16 @@ _COMPARED_GROUPS = re.compile(
     rf"\bbetween\s+(?:[\w-]+\s+){{0,4}}?(?:and|or)\s+(?:[\w-]+\s+){{0,3}}?{_GROUP_WORDS}\b|"
     rf"\b(?:compar\w+|differ\w*)\b[^.;]{{0,80}}?\b(?:in|among|between|with|of|from)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_WORDS}\b[^.;]{{0,60}}?\b(?:and|or|versus|vs)\b|"
-    r"\bdifferent (?:age |treatment |exposure )?groups\b|\b(?:exposed|unexposed) (?:and|vs\.?|"
+    r"\bdifferent (?:age |treatment |exposure )?groups\b|\b(?:the )?(?:two |three |treatment )?"
+    r"groups (?:were|was) (?:balanced|matched|compared|similar|weighted)\b|\b(?:exposed|unexposed) (?:and|vs\.?|"
     r"versus) (?:un)?exposed\b"
 )
 _ELSEWHERE = re.compile(
     r"\b(?:previous(?:ly)?|prior|need(?:ed|s)?|future|further|should|planned|larger|"
     r"controlling for|controlled for|adjusted for|to control)\b"
 )
+# "including 1,234 with MS and 1,390 with SCI" lists parts of one sample, not arms.
+_BREAKDOWN = re.compile(r"\bincluding\b|\bof whom\b|\bof these\b")
 _OTHER_STUDIES = re.compile(
     r"\b(?:(?:previous(?:ly)?|prior|earlier|other) (?:studies|research|reports|trials|work)|"
     r"need(?:ed|s)?|future|further (?:studies|research|trials)|should|planned)\b"
@@ -133,6 +136,8 @@ def extract_control(
         compared = _search_in(doc, _COMPARED_GROUPS, ("TITLE", "OBJECTIVE", "METHODS", None))
         if compared:
             return True, compared
+        if len(size.groups) >= 2 and not _search_in(doc, _BREAKDOWN, ("RESULTS", "METHODS", None)):
+            return True, size.groups[0].span
     return False, None
 
 

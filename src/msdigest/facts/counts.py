@@ -72,7 +72,7 @@ _PEOPLE = frozenset(
     "students employees workers nurses physicians doctors neurologists clinicians therapists "
     "professionals experts caregivers carers partners spouses relatives siblings twins users "
     "members residents inpatients outpatients cases case survivors donors recipients athletes "
-    "pregnancies families dyads couples pairs interviewees informants pwms msers".split()
+    "families dyads couples pairs interviewees informants pwms msers".split()
 )
 _CONTROLS = frozenset({"controls", "hc", "hcs", "hv", "hvs", "control"})
 _DISEASE = frozenset(
@@ -95,7 +95,8 @@ _THINGS = frozenset(
     "interviews groups arms weeks days months years hours minutes times levels copies units "
     "edss steps categories domains themes sequences slices tracts cohorts datasets databases "
     "registries clinics clinic practices practice teams services service units unit "
-    "departments regions cities towns halls subtypes types forms".split()
+    "departments regions cities towns halls subtypes types forms pregnancies births "
+    "deliveries".split()
 )
 _UNIT = re.compile(
     r"^(?:\s*(?:%|percent|per ?cent|‰)|-?\s*(?:years?|yrs?|months?|mo|weeks?|wks?|days?|d|"
@@ -144,14 +145,17 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         ("completed", r"\b(?:completed (?:the |all |both |their )?(?:\w+[- ]\w+ |\w+ )?(?:study|"
                       r"trial|follow-up|treatment|intervention|programme|program|protocol|"
                       r"assessments?|visits?|sessions|periods|arms|phases?|course)\b|"
+                      r"completed (?:at least|more than|all|both|\d)|"
                       r"completed\s*[;,.)]|completed$|completers?|finished|reached the end|"
                       r"remained in)"),
-        ("respondents", r"\bcompleted (?:a|an|the|two|three|four|all)?\s*\w+"),
+        ("respondents", r"\bcompleted (?:a|an|the|two|three|four|all|both)?\s*(?:[\w-]+ ){0,5}?"
+                        r"(?:questionnaires?|surveys?|index|scales?|inventor(?:y|ies)|tests?|"
+                        r"battery|measures|interviews?|diar(?:y|ies)|forms?|instruments?)\b"),
         ("analysed", r"\b(?:analy[sz]ed|analy[sz]able|(?:interim|final) analysis|evaluable|"
                      r"available for analysis|were available|"
                      r"included in the (?:final )?analys[ie]s|per[- ]protocol)\b"),
         ("pool", r"\b(?:eligible|screened|invited|approached|contacted|potentially eligible|"
-                 r"assessed for eligibility|referred|identified as|(?:sent|distributed|mailed|"
+                 r"assessed for eligibility|identified as|(?:sent|distributed|mailed|"
                  r"e-?mailed|posted|offered) (?:\w+ ){0,8}?to)\b"),
         ("enrolled", r"\b(?:enrol\w*|included|including|inclusion|recruit\w*|entered|joined|"
                      r"studied|evaluated|assessed|examined|investigated|surveyed|"
@@ -200,6 +204,8 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
+# "For each of 1,650 cases, four controls were matched": a ratio, said once per sentence.
+_PER_CASE = re.compile(r"\b(?:for (?:each|every)(?: of)?|per case|per patient)\b")
 _RATIO_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:per|for each|for every|each) case\b")
 
 
@@ -400,6 +406,10 @@ def find_counts(text: str) -> list[Count]:
             continue
         counts.extend(_count_at(text, low, match, number))
     counts.sort(key=lambda c: c.start)
+    if _PER_CASE.search(low):
+        counts = [
+            _with_role(c, "ratio") if c.kind == "controls" and c.value <= 10 else c for c in counts
+        ]
     return _relate(low, counts)
 
 

@@ -83,7 +83,9 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                         r"\bcontrols? received\b", 2),
         ("single_arm", r"\bsingle[- ]arm\b|\bsingle[- ]group\b|\bone[- ]group\b|\buncontrolled\b|"
                        r"\bbefore and after\b|\bpre-? ?(?:and|to|-|/) ?post|\bpre-post\b|"
-                       r"\bnon-?comparative\b|\bopen-label,? (?:single|non-?randomi)", 2),
+                       r"\bnon-?comparative\b|\bopen-label,? (?:single|non-?randomi)|"
+                       r"\b(?:open-label )?extension (?:study|phase|period)\b|\bopen-label "
+                       r"extension\b", 2),
         ("nonrandomised", r"\bnon-?randomi[sz]ed\b|\bquasi-?experimental\b|\bquasi-?"
                           r"randomi[sz]ed\b|\bcontrolled before\b|\bhistorical controls?\b|"
                           r"\bnonrandomi[sz]ed\b", 3),
@@ -103,16 +105,24 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                         r"\bmedical records\b|\bhealth records\b|\bclaims\b|\breal-world\b|"
                         r"\bfollowed (?:up )?(?:for|over|until|during)\b|\bprospectively\b|"
                         r"\bretrospectively\b|\bobservational\b|\bpopulation-based\b", 1),
+        ("repeated", r"\bat baseline and (?:after|at|again)\b|\bbaseline and follow-up\b|"
+                     r"\bat (?:baseline|inclusion)[^.;]{0,40}\b(?:after|later)\b|"
+                     r"\b(?:annual|yearly|serial) (?:mri|assessments|visits|examinations)\b", 2),
         ("case_control", r"\bcase-? ?control\b|\bcases and (?:\w+ ){0,3}controls\b|\bmatched "
                          r"(?:\w+ ){0,2}controls\b|\bcontrols? matched\b", 3),
         ("healthy_controls", r"\bhealthy (?:\w+ )?(?:controls?|volunteers|individuals|subjects|"
                              r"participants|donors)\b|\b(?:HCs?|HVs?)\b|\bcontrol (?:subjects|"
                              r"participants|individuals)\b|\bnormal (?:controls|volunteers|"
                              r"subjects)\b", 1.5),
-        ("cross_sectional", r"\bcross-? ?sectional\b|\bprevalence study\b", 3),
+        ("cross_sectional", r"\bcross-? ?sectional\b|\bprevalence study\b|\b(?:estimate|"
+                            r"determine|assess|investigate|describe) the prevalence\b", 3),
+        ("diagnostic", r"\bdiagnostic (?:accuracy|performance|value)\b|\bsensitivity and "
+                       r"specificity\b|\barea under the (?:receiver operating )?curve\b", 2),
         ("survey", r"\bsurvey\w*\b|\bquestionnaire-based\b|\b(?:online|web-based|postal|"
                    r"mailed) questionnaire\b", 2),
         ("mendelian", r"\bmendelian randomi[sz]ation\b|\bgenome-wide association\b|\bgwas\b", 3),
+        ("measured", r"\b(?:were|was) (?:assessed|measured|examined|evaluated|scored|tested)\b|"
+                     r"\bcompleted (?:the|a|an)\b|\bunderwent\b|\bquestionnaires?\b", 1),
     )
 )  # fmt: skip
 
@@ -150,9 +160,13 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
                     "prospectively", "retrospectively", "observational", "population-based"),
     "case_control": ("case-control", "case control", "casecontrol", "controls", "matched"),
     "healthy_controls": ("healthy", "hc", "hv", "control", "normal"),
-    "cross_sectional": ("cross-sectional", "cross sectional", "crosssectional", "prevalence study"),
+    "cross_sectional": ("cross-sectional", "cross sectional", "crosssectional", "prevalence"),
     "survey": ("survey", "questionnaire"),
     "mendelian": ("mendelian", "genome-wide", "gwas"),
+    "diagnostic": ("diagnostic", "sensitivity", "area under"),
+    "repeated": ("baseline", "annual", "yearly", "serial"),
+    "measured": ("assess", "measur", "complet", "underwent", "questionnaire", "scale", "test",
+                 "mri", "scor", "examin", "evaluat"),
 }  # fmt: skip
 
 _PLACE = {
@@ -392,6 +406,10 @@ def _from_text(cues: DesignCues, people_counted: bool) -> tuple[str, str | None]
         return _trial_kind(cues), "intervention"
     if s("healthy_controls") >= 1.5:
         return "case_control", "healthy_controls"
+    if s("repeated") >= 2:
+        return "cohort", "repeated"
+    if s("diagnostic") >= 2 and people_counted:
+        return "cross_sectional", "diagnostic"
     if s("focus_groups") >= 2:
         return "qualitative", "focus_groups"
     if lab >= 2 and not people_counted:
@@ -399,6 +417,10 @@ def _from_text(cues: DesignCues, people_counted: bool) -> tuple[str, str | None]
     if max(s("cohort_weak"), s("survey")) > 0:
         kind = _observational_kind(cues)
         return kind, _cue_of(kind)
+    if people_counted and s("measured") > 0:
+        # People were enrolled and measured once, and nothing says more: the commonest
+        # design that fits is a cross-sectional study.
+        return "cross_sectional", "measured"
     return "other", None
 
 

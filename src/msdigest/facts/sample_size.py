@@ -38,11 +38,11 @@ _ROLE_PRIORITY = {
     "completed": 3,
 }
 _SECTION_PENALTY = {"OBJECTIVE": 2, "CONCLUSIONS": 3, "TITLE": 4}
-_LIST_WORD = re.compile(r"(?:,|;|\band\b|\bor\b|\bvs\b\.?|\bversus\b|\bwith\b)")
+_LIST_WORD = re.compile(r"(?:,|;|\band\b|\bor\b|\bvs\b\.?|\bversus\b)")
 _VERB = re.compile(
     r"\b(?:were|was|had|has|have|are|is|did|will|received|completed|underwent|showed|"
     r"developed|compared|than|enrolled|included|randomi[sz]ed|recruited|took|assigned|"
-    r"allocated|participated|started|attended)\b"
+    r"allocated|participated|started|attended|who|whom|whose)\b"
 )
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GROUPS = re.compile(
@@ -186,7 +186,16 @@ def _lists(text: str, counts: list[Count]) -> list[list[Count]]:
             groups[-1].append(count)
         else:
             groups.append([count])
-    return groups
+    split: list[list[Count]] = []
+    for items in groups:
+        # "312 patients ... (n = 104) or (n = 208)": the bracketed groups break the first down.
+        head, rest = items[0], items[1:]
+        if rest and not head.n_equals and all(c.n_equals for c in rest):
+            if sum(c.value for c in rest) == head.value:
+                split.extend([[head], rest])
+                continue
+        split.append(items)
+    return split
 
 
 def _priority(counts: list[Count], sentence: Sentence) -> int | None:
