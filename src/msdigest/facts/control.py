@@ -60,8 +60,8 @@ _COMPARED_GROUPS = re.compile(
     rf"\b(?:compar\w+|differ\w*)\b[^.;]{{0,80}}?\b(?:in|among|between|with|of|from)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_WORDS}\b[^.;]{{0,60}}?\b(?:and|or|versus|vs)\b|"
     r"\bdifferent (?:age |treatment |exposure )?groups\b|\b(?:the )?(?:two |three |treatment )?"
-    r"groups (?:were|was) (?:balanced|matched|compared|similar|weighted)\b|\b(?:exposed|unexposed) (?:and|vs\.?|"
-    r"versus) (?:un)?exposed\b"
+    r"groups (?:were|was) (?:balanced|matched|compared|similar|weighted)\b|"
+    r"\b(?:exposed|unexposed) (?:and|vs\.?|versus) (?:un)?exposed\b"
 )
 _ELSEWHERE = re.compile(
     r"\b(?:previous(?:ly)?|prior|need(?:ed|s)?|future|further|should|planned|larger|"

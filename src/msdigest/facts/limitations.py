@@ -55,8 +55,8 @@ _ONE_SITE = re.compile(
     r"\bmono-?cent(?:re|er|ric)\b|"
     r"\b(?:one|a single|single) (?:(?!of\b)[\w-]+ ){0,3}?(?:cent(?:re|er)|site|institution|"
     r"hospital|clinic|service|unit|department|practice)\b(?!s)|"
-    r"\b(?:at|in|from|attending|of|to) (?:our|the|a|an) (?:[a-z][\w'-]*\s+|tertiary\s+|university\s+|"
-    r"academic\s+|referral\s+|medical\s+|specialist\s+|outpatient\s+|care\s+){0,6}"
+    r"\b(?:at|in|from|attending|of|to) (?:our|the|a|an) (?:[a-z][\w'-]*\s+|tertiary\s+|"
+    r"university\s+|academic\s+|referral\s+|medical\s+|specialist\s+|outpatient\s+|care\s+){0,6}"
     r"(?:hospital|cent(?:re|er)|clinic|institute|institution|department|unit)\b"
     r"(?! or\b)(?!s\b)"
 )

@@ -190,10 +190,10 @@ def _lists(text: str, counts: list[Count]) -> list[list[Count]]:
     for items in groups:
         # "312 patients ... (n = 104) or (n = 208)": the bracketed groups break the first down.
         head, rest = items[0], items[1:]
-        if rest and not head.n_equals and all(c.n_equals for c in rest):
-            if sum(c.value for c in rest) == head.value:
-                split.extend([[head], rest])
-                continue
+        breakdown = rest and not head.n_equals and all(c.n_equals for c in rest)
+        if breakdown and sum(c.value for c in rest) == head.value:
+            split.extend([[head], rest])
+            continue
         split.append(items)
     return split
 
