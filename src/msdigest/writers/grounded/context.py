@@ -26,7 +26,7 @@ from msdigest.writers.grounded.hedging import Strength, evidence_strength
 from msdigest.writers.grounded.phrasing import Phrasing
 from msdigest.writers.grounded.simplify import MAX_WORDS, Simplified, Simplifier, hard_words
 
-__all__ = ["Draft", "Line"]
+__all__ = ["Draft", "Line", "clean_intervention"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,29 @@ class Line:
     text: str
     sources: tuple[Provenance, ...]
     part: str | None = None
+
+
+#: Designs that test something, so the tested thing can be introduced by name.
+_TESTED = frozenset(
+    {"randomized_controlled_trial", "non_randomized_trial", "single_arm_trial",
+     "feasibility_or_pilot", "systematic_review", "meta_analysis", "animal_or_lab"}
+)  # fmt: skip
+_ARM = re.compile(
+    r"^(?:the|a|an|oral|intravenous|subcutaneous|daily|weekly)\s+|"
+    r"\s+(?:group|groups|arm|arms|condition)$|"
+    r"\s+\d[\d.,]*\s*(?:mg|g|mcg|\u00b5g|iu|ml|mg/kg|mg/day)\b.*$|"
+    r"\s+(?:once|twice|three times) (?:a |per )?(?:day|daily|week|weekly)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def clean_intervention(text: str) -> str:
+    """Return an intervention's name without "the ... group", the route or the dose."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _ARM.sub("", text.strip())
+    return text
 
 
 _FRACTION_WORDS = re.compile(
@@ -67,18 +90,22 @@ class Draft:
         )
         self.used_refs: set[str] = set()
         self._simplified: dict[tuple[int, int], Simplified] = {}
+        #: Rare names used outside the treatment's own name, each with where it came from.
+        self.to_introduce: dict[str, Provenance] = {}
 
     def _allowed_words(self) -> tuple[str, ...]:
         """Return the rare names the summary may use: those of the tested treatment.
 
-        The study section introduces the treatment by name ("a treatment called
-        ibudilast"), which explains it to the reader, so the name may appear again in the
-        authors' sentences.
+        Only a tested treatment with a short name qualifies (trials, reviews, lab work):
+        the study section then introduces it ("a treatment called ibudilast"), which
+        explains it to the reader, so the name may appear again in the authors' sentences.
         """
         intervention = self.facts.intervention_or_exposure
-        if intervention is None:
+        if intervention is None or self.facts.study_design not in _TESTED:
             return ()
-        plain = Simplifier(self.abbreviations).plain(intervention.text)
+        plain = Simplifier(self.abbreviations).plain(clean_intervention(intervention.text))
+        if len(plain.rstrip(".").split()) > 4:
+            return ()
         return tuple(dict.fromkeys(hard_words(plain, self.glossary)))[:3]
 
     # --- numbers -------------------------------------------------------------------------
@@ -179,6 +206,21 @@ class Draft:
         if not self.numbers_ok(plain):
             return None
         return plain
+
+    def allow(self, word: str, source: Provenance) -> None:
+        """Let `word` (a rare name the headline needs) be used; the study will introduce it.
+
+        `source` is the sentence the name came from, cited by the introducing sentence.
+        """
+        self.simplifier.allowed = tuple(dict.fromkeys((*self.simplifier.allowed, word)))
+        self.to_introduce[word] = source
+        self._simplified.clear()
+
+    def disallow(self, word: str) -> None:
+        """Undo `allow` for a name that ended up not being used."""
+        self.simplifier.allowed = tuple(w for w in self.simplifier.allowed if w != word)
+        self.to_introduce.pop(word, None)
+        self._simplified.clear()
 
     def refs(self, provenance: Iterable[Provenance]) -> None:
         """Record that these sources are used, so no later section repeats them."""

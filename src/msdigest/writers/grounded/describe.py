@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from msdigest.summary import Provenance
 from msdigest.text.numbers import format_count
-from msdigest.writers.grounded.context import Draft
+from msdigest.writers.grounded.context import Draft, clean_intervention
 from msdigest.writers.grounded.simplify import has_verb
 
 __all__ = [
@@ -30,14 +30,16 @@ __all__ = [
     "intervention_phrase",
     "ms_type",
     "outcome_phrases",
+    "single_case",
     "subject_reference",
+    "title_subject",
     "who_phrase",
     "with_article",
 ]
 
 #: A plain noun for each study design, with its article.
 DESIGN_NOUNS = {
-    "randomized_controlled_trial": "a randomised controlled trial",
+    "randomized_controlled_trial": "a randomised trial",
     "non_randomized_trial": "a non-randomised trial",
     "single_arm_trial": "a single-group trial",
     "feasibility_or_pilot": "a pilot study",
@@ -248,12 +250,39 @@ def count_phrase(draft: Draft) -> Phrase | None:
     `groups_phrase` for how such studies are described).
     """
     size = draft.facts.sample_size
-    if size.total is not None and size.total > 0 and draft.stated(size.total):
+    if size.total is not None and size.total > 1 and draft.stated(size.total):
         return Phrase(
             format_count(size.total),
             draft.fact("sample_size", str(size.total), size.span),
         )
     return None
+
+
+_SINGLE = re.compile(
+    r"\b(?:a|an|one)\s+(?:\d+[- ]year[- ]old\s+|young\s+|older\s+)?(woman|man|girl|boy|"
+    r"patient|person|adult|teenager|child)\b",
+    re.IGNORECASE,
+)
+
+
+def single_case(draft: Draft) -> Phrase | None:
+    """Return "a woman", "a man" or "a single person" for a report on one person."""
+    size = draft.facts.sample_size
+    if size.total != 1 and draft.facts.study_design != "case_report_or_series":
+        return None
+    if size.total not in (1, None):
+        return None
+    match = _SINGLE.search(draft.abstract)
+    if match is None:
+        return (
+            None
+            if size.total is None
+            else Phrase("a single person", draft.fact("sample_size", "1", size.span))
+        )
+    noun = match.group(1).lower()
+    noun = "person" if noun == "patient" else noun
+    article = "an" if noun[0] in "aeiou" else "a"
+    return Phrase(f"{article} {noun}", draft.fact("sample_size", "1", size.span))
 
 
 _PER_GROUP = re.compile(
@@ -361,21 +390,49 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
 
     With `introduce`, a name the reader cannot know is introduced as such ("a treatment
     called ibudilast"), which is how the summary explains it where it first appears.
+    Without an extracted intervention, the title's subject is used ("Exercise therapy for
+    multiple sclerosis" gives "exercise treatment").
     """
     fact = draft.facts.intervention_or_exposure
-    if fact is None:
-        return None
-    plain = draft.plain_phrase(fact.text, max_words=8)
-    if plain is None or _POOR_POPULATION.search(plain) or not _names_something(plain):
-        return None
+    plain = None
+    if fact is not None:
+        plain = draft.plain_phrase(clean_intervention(fact.text), max_words=8)
+        if plain is not None and (_POOR_POPULATION.search(plain) or not _names_something(plain)):
+            plain = None
+    if plain is None:
+        return title_subject(draft, introduce)
+    assert fact is not None
     if introduce:
         names = [w for w in draft.simplifier.allowed if w.lower() in plain.lower()]
-        if names and len(plain.split()) <= 4:
+        if names:
             kind = "a drug" if all(_SURE_DRUG.search(n.lower()) for n in names) else "a treatment"
             plain = f"{kind} called {plain}"
-        elif not names:
+        else:
             plain = with_article(plain)
     return Phrase(plain, draft.fact("intervention_or_exposure", fact.text, fact.span))
+
+
+_TITLE_SUBJECT = re.compile(
+    r"^(?P<subject>[^:?]+?)\s+(?:for|in|to treat|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?:management of\s+|treatment of\s+|people with\s+|patients with\s+)?"
+    r"(?:relapsing\S*\s+|progressive\s+)?(?:multiple sclerosis|MS)\b",
+    re.IGNORECASE,
+)
+
+
+def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
+    """Return the subject of a title shaped "X for multiple sclerosis", in plain words."""
+    match = _TITLE_SUBJECT.match(draft.paper.title)
+    if match is None:
+        return None
+    plain = draft.plain_phrase(match.group("subject"), max_words=6)
+    if plain is None or not _names_something(plain):
+        return None
+    if introduce:
+        plain = with_article(plain)
+    start, end = match.span("subject")
+    source = Provenance("source", f"title:{start}-{end}", draft.paper.title[start:end])
+    return Phrase(plain, source)
 
 
 def subject_reference(draft: Draft) -> str:
@@ -437,10 +494,16 @@ def _good_outcome(draft: Draft, plain: str) -> bool:
     ):
         return False
     if len(plain.split()) >= 2:
-        return True
+        terms = draft.glossary.find(plain) if draft.glossary is not None else []
+        whole = len(terms) == 1 and terms[0].end - terms[0].start == len(plain)
+        return not (whole and terms[0].term.category == "anatomy")
     if plain.lower() in _SINGLE_OUTCOMES:
         return True
-    return draft.glossary is not None and bool(draft.glossary.find(plain))
+    if draft.glossary is None:
+        return False
+    found = draft.glossary.find(plain)
+    # A body part is not something measured ("spinal cord"); a scale or symptom is.
+    return bool(found) and all(m.term.category != "anatomy" for m in found)
 
 
 def outcome_phrases(draft: Draft, limit: int = 3) -> list[Phrase]:

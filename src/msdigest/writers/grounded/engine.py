@@ -34,7 +34,7 @@ __all__ = ["GroundedEngine"]
 #: Whole-summary targets (the length and readability checks' limits).
 MIN_WORDS = 150
 MAX_WORDS = 450
-TARGET_GRADE = 7.5
+TARGET_GRADE = 7.0
 
 
 class GroundedEngine(Engine):

@@ -23,20 +23,31 @@ from msdigest.writers.grounded.describe import (
     who_phrase,
 )
 from msdigest.writers.grounded.hedging import is_hedged, soften
-from msdigest.writers.grounded.simplify import core_clause, has_verb, tidy
-from msdigest.writers.grounded.study import conclusion_candidates, fill_line
+from msdigest.writers.grounded.simplify import Simplified, core_clause, has_verb, tidy
+from msdigest.writers.grounded.study import (
+    conclusion_candidates,
+    fill_line,
+    leans_on_context,
+    topic_words,
+    topic_words_in,
+)
 
 __all__ = ["write_headline"]
 
-MAX_HEADLINE_WORDS = 24
+MAX_HEADLINE_WORDS = 25
+#: A headline may read harder than the rest (it names the finding); the whole summary
+#: still has to meet the grade target.
+HEADLINE_GRADE = 18.0
 
 _FRAMES = {
     "lab": (
         "Early research in {animals} suggests that {clause}.",
+        "In {animals}, {clause}.",
         "A lab study in {animals} suggests that {clause}, but this is not yet tested in people.",
         "Early lab research suggests that {clause}.",
     ),
     "observational": (
+        "{clause}, a study suggests.",
         "{clause}, a study of {count} {who} suggests.",
         "A study of {count} {who} suggests that {clause}.",
         "{clause}, a study of {who} suggests.",
@@ -45,15 +56,18 @@ _FRAMES = {
     ),
     "small_early": (
         "A small early study suggests that {clause}.",
+        "In a small early study, {clause}.",
         "{clause}, a small early study suggests.",
         "A small early study of {count} {who} suggests that {clause}.",
     ),
     "early": (
         "An early study suggests that {clause}.",
+        "In an early study, {clause}.",
         "{clause}, an early study suggests.",
         "An early study of {count} {who} suggests that {clause}.",
     ),
     "small_observational": (
+        "{clause}, a small study suggests.",
         "{clause}, a small study of {count} {who} suggests.",
         "A small study of {count} {who} suggests that {clause}.",
         "{clause}, a small study suggests.",
@@ -61,6 +75,7 @@ _FRAMES = {
     ),
     "small_trial": (
         "A small trial of {count} {who} suggests that {clause}.",
+        "In a small trial, {clause}.",
         "{clause}, a small trial suggests.",
         "A small trial suggests that {clause}.",
     ),
@@ -70,10 +85,14 @@ _FRAMES = {
         "{clause}, a randomised trial found.",
         "A randomised trial found that {clause}.",
     ),
+    "small_review": (
+        "A small review of earlier studies suggests that {clause}.",
+        "{clause}, a small review of earlier studies suggests.",
+    ),
     "review": (
         "{clause}, a review of earlier studies found.",
         "A review of earlier studies found that {clause}.",
-        "Pooling earlier studies, researchers found that {clause}.",
+        "Combining earlier studies, researchers found that {clause}.",
     ),
 }
 _FALLBACK = {
@@ -84,6 +103,9 @@ _FALLBACK = {
     "review": (
         "A review of earlier studies looked at {subject} in {who}.",
         "Researchers weighed up earlier studies on {subject} in {who}.",
+    ),
+    "small_review": (
+        "A small review of earlier studies looked at {subject}; its findings may need confirming.",
     ),
     "trial": (
         "A trial in {who} tested {subject}.",
@@ -101,7 +123,7 @@ def _frame_key(draft: Draft) -> str:
     if strength.level == "lab":
         return "lab"
     if strength.level == "review":
-        return "review"
+        return "small_review" if strength.small else "review"
     if strength.level == "trial":
         return "small_trial" if strength.small else "trial"
     if strength.level == "early":
@@ -120,22 +142,76 @@ def _subject(draft: Draft) -> Phrase | None:
     return None
 
 
-def _clauses(draft: Draft) -> list[tuple[str, Line]]:
-    """Return candidate findings (a plain clause and the sentence it came from)."""
-    found: list[tuple[str, Line]] = []
+_Candidate = tuple[str, Line, int, str | None]
+
+
+def _clauses(draft: Draft) -> list[_Candidate]:
+    """Return candidate findings: the clause, its source line, a rank tier, a name to introduce."""
+    found: list[_Candidate] = []
     candidates = list(conclusion_candidates(draft))
-    if has_verb(draft.paper.title) and not draft.paper.title.rstrip().endswith("?"):
+    if states_finding(draft.paper.title):
         candidates.append(draft.document.title)
+    authoritative = {s for s in candidates[:2] if s.category == "CONCLUSIONS"}
+    if draft.facts.conclusion is not None:
+        anchor = draft.sentence_at(draft.facts.conclusion.span)
+        if anchor is not None:
+            authoritative.add(anchor)
     for sentence in candidates:
         simplified = draft.simplify(sentence)
-        if not simplified.usable or not simplified.sentences:
+        if not simplified.sentences:
+            continue
+        name = _single_name(simplified)
+        if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
             continue
         clause, _cut = core_clause(simplified.sentences[0])
         safe = soften(clause, draft.strength)
-        if not safe or len(safe.split()) < 4 or not has_verb(safe):
+        if not safe or len(safe.split()) < 4 or not has_verb(safe) or leans_on_context(safe):
             continue
-        found.append((safe, Line(safe, (draft.source(sentence),))))
-    return found
+        tier = (0 if sentence in authoritative else 1) + (2 if name else 0)
+        found.append((safe, Line(safe, (draft.source(sentence),)), tier, name))
+    # A finding that names what was studied makes the better headline.
+    # A finding that names what was studied makes the better headline; the title, which
+    # names it by definition, is only the last resort.
+    topic = topic_words(draft)
+    title_ref = draft.source(draft.document.title).ref
+
+    def rank(item: _Candidate) -> tuple[bool, int, int]:
+        from_title = item[1].sources[0].ref == title_ref
+        return (from_title, item[2], -len(topic_words_in(item[0]) & topic))
+
+    return sorted(found, key=rank)
+
+
+def _single_name(simplified: Simplified) -> str | None:
+    """Return the one rare word that alone keeps a sentence out, if it is a name to introduce.
+
+    A compound or drug code ("propionate", "EXB-088") can be introduced by the summary
+    ("something called propionate"); a short form in capitals ("SDMT") cannot.
+    """
+    others = [p for p in simplified.problems if not p.startswith(("grade ", "hard words"))]
+    if others or len(simplified.hard) != 1 or simplified.grade > HEADLINE_GRADE:
+        return None
+    word = simplified.hard[0]
+    if re.fullmatch(r"[A-Z]{2,6}s?", word):
+        return None
+    return word
+
+
+_TITLE_VERBS = re.compile(
+    r"\b(?:is|are|was|were|does|do|did|has|have|can|may|improves?|improved|reduces?|reduced|"
+    r"increases?|increased|decreases?|decreased|predicts?|predicted|protects?|protected|"
+    r"promotes?|promoted|worsens?|worsened|modif(?:y|ies|ied)|affects?|affected|alters?|"
+    r"altered|prevents?|prevented|lowers?|lowered|raises?|raised|drives?|causes?|caused|"
+    r"shows?|showed|reveals?|revealed|links?|linked|helps?|helped|slows?|slowed|"
+    r"delays?|delayed|restores?|restored|boosts?|boosted|tracks?|tracked|matters?)\b",
+    re.IGNORECASE,
+)
+
+
+def states_finding(title: str) -> bool:
+    """Return True for a title that states a finding ("Exercise improves fatigue in MS")."""
+    head = title.split(":")[0]
+    return not title.rstrip().endswith("?") and ":" not in title and bool(_TITLE_VERBS.search(head))
 
 
 def _names_people(clause: str) -> bool:
@@ -151,7 +227,9 @@ def write_headline(draft: Draft) -> Line:
     count = count_phrase(draft)
     who = who_phrase(draft)
     animals = animal_word(draft) or "the lab"
-    for clause, origin in _clauses(draft):
+    for clause, origin, _tier, name in _clauses(draft):
+        if name is not None:
+            draft.allow(name, origin.sources[0])
         fields: dict[str, Phrase | str] = {
             "clause": clause,
             "who": who,
@@ -159,18 +237,17 @@ def write_headline(draft: Draft) -> Line:
         }
         if count is not None:
             fields["count"] = count
-        frames = [
-            frame
-            for frame in _FRAMES[key]
-            if len(frame.split()) + len(clause.split()) + 3 <= MAX_HEADLINE_WORDS + 2
-        ]
+        frames = list(_FRAMES[key])
         if _names_people(clause):
             # "... in people with MS, a study of 62 people with MS suggests" says it twice.
             frames = [f for f in frames if "{who}" not in f] or frames
-        line = fill_line(draft, "headline", tuple(frames), fields) if frames else None
-        if line is None or len(line.text.split()) > MAX_HEADLINE_WORDS:
-            continue
-        if draft.strength.needs_hedged_headline and not is_hedged(line.text):
+        hedge = is_hedged if draft.strength.needs_hedged_headline else None
+        line = fill_line(
+            draft, "headline", tuple(frames), fields, max_words=MAX_HEADLINE_WORDS, require=hedge
+        )
+        if line is None:
+            if name is not None:
+                draft.disallow(name)
             continue
         draft.refs(origin.sources)
         return Line(tidy(line.text), origin.sources + line.sources)
@@ -182,13 +259,14 @@ def _fallback(draft: Draft, who: Phrase) -> Line:
         condition(draft), draft.fact("study_design", draft.facts.study_design)
     )
     level = draft.strength.level
-    key = (
-        level
-        if level in ("lab", "review")
-        else "trial"
-        if (level == "trial" and not draft.strength.small)
-        else "other"
-    )
+    if level == "review":
+        key = "small_review" if draft.strength.small else "review"
+    elif level == "lab":
+        key = "lab"
+    elif level == "trial" and not draft.strength.small:
+        key = "trial"
+    else:
+        key = "other"
     line = fill_line(draft, "headline", _FALLBACK[key], {"subject": subject, "who": who})
     if line is not None:
         return line

@@ -55,8 +55,11 @@ _CLAIM_VERBS = (
     "enhances|restores|slows|halts|stops|lowers|raises|boosts|benefits|helps|treats|"
     "worsens|predicts|affects|modifies|changes|delays|repairs|reverses"
 )
+# A plural noun looks like a verb ("FLAIR changes and seizures"); a verb is not followed
+# by "and", "of", a comma or another verb, so those are left alone.
 _PRESENT_CLAIM = re.compile(
     rf"(?<!\bmay )(?<!\bmight )(?<!\bcould )(?<!\bto )(?<!\bnot )\b({_CLAIM_VERBS})\b"
+    r"(?!\s*(?:,|;|\.|and\b|or\b|of\b|in\b|were\b|was\b|are\b|is\b|to\b|that\b|for\b))"
 )
 _CAN_CLAIM = re.compile(r"\bcan (?=\w)")
 _IS_EFFECTIVE = re.compile(r"\b(is|are) (?=(?:a |an )?(?:safe|effective|beneficial|useful)\b)")
@@ -118,7 +121,7 @@ def evidence_strength(facts: StudyFacts) -> Strength:
         level = "review"
     else:
         level = "unclear"
-    return Strength(level=level, small=small and level != "review", in_people=level != "lab")
+    return Strength(level=level, small=small, in_people=level != "lab")
 
 
 def overclaims(text: str) -> list[str]:

@@ -17,7 +17,13 @@ from msdigest.writers.grounded.describe import (
     duration_phrase,
     subject_reference,
 )
-from msdigest.writers.grounded.study import NEEDED, fill_line, source_lines
+from msdigest.writers.grounded.study import (
+    LIMITS,
+    NEEDED,
+    fill_line,
+    leans_on_context,
+    source_lines,
+)
 
 __all__ = ["write_keep_in_mind"]
 
@@ -45,6 +51,20 @@ _OBSERVATIONAL_NO_CONTROL = (
     "Nobody was assigned a treatment and there was no comparison group, so this shows "
     "links, not cause and effect.",
 )
+_DESIGN_LIMITS = {
+    "qualitative": (
+        "Interview studies describe experiences in depth; they cannot show cause and effect "
+        "or how common those experiences are.",
+        "An interview study tells us what some people went through, not how often it "
+        "happens or what causes it.",
+    ),
+    "case_report_or_series": (
+        "A case report describes what happened to individual people; it cannot show cause "
+        "and effect, and others may respond differently.",
+        "What happened to a few people may not happen to others, and a case report cannot "
+        "show cause and effect.",
+    ),
+}
 _OBSERVATIONAL = (
     "This kind of study can find links, but it cannot show cause and effect.",
     "Because nobody was assigned a treatment, the study can show links, not cause and effect.",
@@ -132,6 +152,23 @@ def _needed_next(draft: Draft) -> list[Line]:
     return [Line(line.text, (draft.fact("evidence", draft.facts.evidence.label),))]
 
 
+_AUTHORS_LIMITS = LIMITS
+
+
+def _authors_limits(draft: Draft) -> list[Line]:
+    """Return the authors' own word on the limits of the evidence, made plain, if any."""
+    for sentence in draft.document.sentences:
+        if not _AUTHORS_LIMITS.search(sentence.text):
+            continue
+        if draft.source(sentence).ref in draft.used_refs or leans_on_context(sentence.text):
+            continue
+        lines = source_lines(draft, sentence)
+        if len(lines) == 1 and len(lines[0].text.split()) <= 22:
+            draft.refs(lines[0].sources)
+            return lines
+    return []
+
+
 def _needed_sentences(draft: Draft) -> list[Sentence]:
     ordered = draft.sentences_in("CONCLUSIONS") + list(draft.document.sentences)
     seen: list[Sentence] = []
@@ -166,7 +203,10 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
         else:
             add("small", _SMALL, {}, "limitations.small_sample", "true")
     observational = flags.observational is True or level == "observational"
-    if flags.no_control is True and observational:
+    design_limit = _DESIGN_LIMITS.get(facts.study_design)
+    if design_limit is not None:
+        add("design_limit", design_limit, {}, "study_design", facts.study_design)
+    elif flags.no_control is True and observational:
         add(
             "observational",
             _OBSERVATIONAL_NO_CONTROL,
@@ -206,6 +246,7 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
         add("review", _REVIEW, {}, "study_design", facts.study_design)
     if facts.study_design == "feasibility_or_pilot":
         add("pilot", _PILOT, {}, "study_design", facts.study_design)
+    lines += _authors_limits(draft)
     if len(lines) < 2:
         line = fill_line(draft, "abstract_only", _ABSTRACT_ONLY, {})
         if line is not None:

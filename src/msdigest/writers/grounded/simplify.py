@@ -35,6 +35,13 @@ MAX_WORDS = 25
 #: Short forms readers know; the paper's own expansion of these is not used.
 _KNOWN_SHORT = frozenset({"MS", "MRI", "DNA", "RNA", "COVID-19", "COVID", "HIV", "UK", "US", "USA"})
 
+# "Primary result: there was ..." -> "there was ..."
+_INLINE_LABEL = re.compile(
+    r"^(?:(?:primary|secondary|main|key|other)\s+)?(?:results?|outcomes?|findings?|"
+    r"conclusions?|objectives?|aims?|purpose|background|methods?|interpretation|"
+    r"significance|implications?)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?(?:-[A-Za-z0-9]+)*")
 _BRACKETS = re.compile(r"\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])")
 _NUMBER = r"[-\u2212\u2013]?\d*[.,·]?\d+"
@@ -59,6 +66,11 @@ _RESIDUE = re.compile(
     r"\brespectively\b|\bet al\b|\bi\.e\b|\be\.g\b",
     re.IGNORECASE,
 )
+_NOT_VERBS = frozenset(
+    {"hundred", "indeed", "proceed", "succeed", "exceed", "speed", "randomized", "randomised",
+     "controlled", "blinded", "unblinded", "matched", "advanced", "detailed", "limited",
+     "related", "based", "selected", "untreated", "treated"}
+)  # fmt: skip
 _SPLIT_SEMICOLON = re.compile(r"\s*;\s+")
 _SPLIT_CONTRAST = re.compile(r",\s+(?:but|while|although|though|yet)\s+", re.IGNORECASE)
 _FINITE = frozenset(
@@ -186,6 +198,11 @@ class Simplified:
         """Return True when nothing stands in the way of using these sentences."""
         return not self.problems
 
+    def usable_up_to(self, grade: float) -> bool:
+        """Return True when the only problem, if any, is a grade no higher than `grade`."""
+        others = [p for p in self.problems if not p.startswith("grade ")]
+        return not others and self.grade <= grade
+
     @property
     def text(self) -> str:
         """Return the plain sentences as one text."""
@@ -206,7 +223,7 @@ class Simplifier:
         glossary: Glossary | None = None,
         plain_words: PlainWords | None = None,
         allowed: Collection[str] = (),
-        max_grade: float = 14.0,
+        max_grade: float = 16.0,
     ) -> None:
         self.glossary = glossary
         self.plain_words = plain_words
@@ -233,7 +250,12 @@ class Simplifier:
         return hard_words(text, self.glossary, self.allowed)
 
     def expand(self, text: str) -> str:
-        """Return `text` with the paper's own short forms written out (unless well known)."""
+        """Return `text` with the paper's own short forms written out (unless well known).
+
+        Short forms the glossary knows by a readable name ("RRMS" is "relapsing-remitting
+        MS") take that name even when the paper does not define them.
+        """
+        text = self._glossary_names(text)
         if self._abbreviation_regex is None:
             return text
 
@@ -254,8 +276,30 @@ class Simplifier:
 
         return self._abbreviation_regex.sub(replace, text)
 
+    def _glossary_names(self, text: str) -> str:
+        if self.glossary is None or not re.search(r"\b[A-Z]{3,}s?\b", text):
+            return text
+        out: list[str] = []
+        last = 0
+        for match in self.glossary.find(text):
+            written = match.text
+            name = match.term.term
+            if (
+                not re.fullmatch(r"[A-Z]{3,}s?", written)
+                or name.isupper()
+                or written in _KNOWN_SHORT
+            ):
+                continue
+            if len(name.split()) > 4:
+                continue
+            out += [text[last : match.start], name]
+            last = match.end
+        out.append(text[last:])
+        return "".join(out)
+
     def plain(self, text: str) -> str:
         """Return `text` in plain words: statistics out, short forms expanded, rules applied."""
+        text = _INLINE_LABEL.sub("", text)
         text = strip_statistics(text)
         text = self.expand(text)
         text = apply_rewrites(text)
@@ -320,8 +364,14 @@ class Simplifier:
 
 
 _ASIDE = re.compile(r",\s+(?:which|who|whereby|thereby)\b[^,]*(?:,|(?=\.$))", re.IGNORECASE)
+_MEASURED_BY = re.compile(
+    r",?\s+(?:as\s+)?(?:measured|assessed|evaluated|defined|rated|scored)\s+(?:by|with|using|on)\s+"
+    r"(?:the\s+)?[^,.;]+",
+    re.IGNORECASE,
+)
 _TAIL = re.compile(
     r",\s+(?:considering|including|together with|as well as|given|suggesting|indicating|"
+    r"as (?:is|are|was|were|does|do)|"
     r"highlighting|supporting|implicating|rendering|making|reflecting|independent(?:ly)? of|"
     r"regardless of|irrespective of|after (?:adjusting|controlling)|controlling for|"
     r"adjusting for|in terms of|especially|particularly|mainly|with the exception of)\b.*$",
@@ -338,15 +388,25 @@ def trim_clauses(text: str) -> str:
     """
     body = text.rstrip(".")
     body = _ASIDE.sub("", body)
+    body = _MEASURED_BY.sub("", body)
     body = _TAIL.sub("", body)
     body = _POPULATION.sub(lambda m: f"in people with {m.group(1)}", body)
     return tidy(body)
 
 
 def has_verb(text: str) -> bool:
-    """Return True when `text` looks like a clause (it has a finite verb), not a fragment."""
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if word in _FINITE or (word.endswith("ed") and len(word) > 4):
+    """Return True when `text` looks like a clause (it has a finite verb), not a fragment.
+
+    A rough test without a tagger: a common finite verb, or a word in "-ed" that is not
+    part of a hyphenated word ("home-based") nor a known non-verb ("speed", "hundred").
+    """
+    for token in text.split():
+        word = token.strip(".,;:()[]'\"").lower()
+        if word in _FINITE:
+            return True
+        if "-" in word or not word.isalpha():
+            continue
+        if word.endswith("ed") and len(word) > 5 and word not in _NOT_VERBS:
             return True
     return False
 
@@ -379,7 +439,8 @@ _LEAD_IN = re.compile(
     r"^(?:(?:so|also|thus|overall|in conclusion|in summary|to conclude|taken together),?\s+)?"
     r"(?:(?:these|the|our|this study's|the study's|present|current)\s+"
     r"(?:results|findings|data|observations|analyses|study|work|review|trial|analysis|"
-    r"evidence)(?:\s+(?:of|from) (?:this|the|our) (?:study|work|review|trial))?|"
+    r"evidence)(?:\s+(?:of|from) (?:this|the|our) (?:present |current )?"
+    r"(?:study|work|review|trial|analysis))?|"
     r"this (?:study|review|trial|analysis|work|report)|"
     r"the researchers|the authors|it is)\s+"
     r"(?:(?:further|clearly|strongly|collectively|together|also)\s+)?"

@@ -9,6 +9,7 @@ statistics or a number the source does not state is left out rather than forced 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from msdigest.facts.document import Sentence
 from msdigest.writers.grounded.context import Draft, Line
@@ -16,12 +17,14 @@ from msdigest.writers.grounded.describe import (
     Phrase,
     animal_word,
     comparison_phrase,
+    condition,
     count_phrase,
     design_noun,
     duration_phrase,
     groups_phrase,
     intervention_phrase,
     outcome_phrases,
+    single_case,
     who_phrase,
     with_article,
 )
@@ -30,11 +33,15 @@ from msdigest.writers.grounded.phrasing import template_fields
 from msdigest.writers.grounded.simplify import core_clause
 
 __all__ = [
+    "LIMITS",
     "NEEDED",
     "conclusion_candidates",
     "conclusion_line",
     "fill_line",
+    "leans_on_context",
     "source_lines",
+    "topic_words",
+    "topic_words_in",
     "write_study",
 ]
 
@@ -43,6 +50,10 @@ _INTRO_WITH_COUNT = (
     "This was {design} of {count} {who}.",
     "{design} looked at {count} {who}.",
     "The study team worked with {count} {who} in {design}.",
+)
+_INTRO_SINGLE = (
+    "This case report describes {single} with {ms}.",
+    "The report follows {single} with {ms}.",
 )
 _INTRO_LABELLED = (
     "This was {design} of {groups}.",
@@ -165,8 +176,37 @@ _TRIAL_DESIGNS = {
 # A sentence that leans on the one before ("This difference was lost...") makes no sense
 # on its own, so it is never lifted out of the abstract.
 _ANAPHORA = re.compile(
-    r"^(?:this|these|that|those|such|it|they|both|the latter|the former|the same)\b"
-    r"(?!\s+(?:study|trial|review|analysis|report|work|research|paper)\b)",
+    r"^(?:this|these|that|those|such|it|they|both|the latter|the former|the same|"
+    r"the other|another|the remaining|the rest|in contrast|conversely|however|also)\b"
+    r"(?!\s+(?:study|trial|review|analysis|report|work|research|paper|case|case report|"
+    r"pilot|survey|cohort|meta-analysis)\b)",
+    re.IGNORECASE,
+)
+_POINTS_BACK = re.compile(
+    r"\b(?:these|those|such|the above|the aforementioned)\s+(?:issues|problems|questions|"
+    r"limitations|concerns|findings|results|effects|differences|changes|factors|"
+    r"associations|patients|participants)\b|\bongoing\b|\brespectively\b|\bthem\b|\bthey\b",
+    re.IGNORECASE,
+)
+#: Sentences about the limits of the evidence: they belong in "keep in mind".
+LIMITS = re.compile(
+    r"\b(?:(?:very )?low|moderate)[- ](?:quality|certainty)|(?:certainty|quality) of (?:the )?"
+    r"evidence|risk of bias|limited (?:data|evidence)|data (?:are|were) limited|"
+    r"evidence (?:is|was) limited|few (?:studies|trials)|small (?:number|sample)|"
+    r"heterogene\w+|imprecis\w+|limitations?\b|confounding|cannot be (?:excluded|ruled out)",
+    re.IGNORECASE,
+)
+_NOT_TOPIC = frozenset(
+    {"people", "patients", "multiple", "sclerosis", "study", "studies", "trial", "trials",
+     "review", "systematic", "analysis", "untitled", "effects", "effect", "among", "versus",
+     "randomized", "randomised", "controlled", "clinical", "disease", "cohort", "between"}
+)  # fmt: skip
+_CONCLUDES = re.compile(
+    r"\b(?:suggests?|suggested|conclude[sd]?|conclusions?|indicates?|indicated|supports?|"
+    r"appears? to|seems? to|is likely|are likely|provides? (?:evidence|support)|"
+    r"(?:is|are|was|were) (?:not )?(?:effective|beneficial|associated)|probably|"
+    r"little or no difference|there (?:is|was) (?:no|little|some|limited|insufficient)|"
+    r"evidence (?:is|was) (?:uncertain|insufficient|limited|lacking))\b",
     re.IGNORECASE,
 )
 #: Sentences that say what research is needed next ("Larger trials are needed").
@@ -174,7 +214,9 @@ NEEDED = re.compile(
     r"\b(?:are|is) (?:still |now |urgently )?(?:needed|warranted|required)\b|"
     r"\bshould be (?:tested|confirmed|studied|explored|evaluated|investigated)\b|"
     r"\bneed(?:s)? to be (?:confirmed|tested|replicated|studied)\b|"
-    r"\bfurther (?:studies|research|trials)\b|\bfuture (?:studies|research|trials)\b",
+    r"\bfurther (?:studies|research|trials)\b|\bfuture (?:studies|research|trials|work)\b|"
+    r"\bmust be (?:tested|confirmed|studied|replicated)\b|\bremains? to be\b|"
+    r"\bwarrants? further\b",
     re.IGNORECASE,
 )
 _RESULT_CUES = re.compile(
@@ -196,6 +238,8 @@ def fill_line(
     templates: tuple[str, ...],
     fields: dict[str, Phrase | str],
     part: str | None = None,
+    max_words: int | None = None,
+    require: Callable[[str], bool] | None = None,
 ) -> Line | None:
     """Return a sentence from one of `templates`, citing the facts its template used.
 
@@ -203,7 +247,15 @@ def fill_line(
     (a number the source does not state, a hard word, too long: see `Draft.acceptable`).
     """
     values = {k: (v.text if isinstance(v, Phrase) else v) for k, v in fields.items()}
-    text = draft.phrasing.fill(slot, templates, values, accept=draft.acceptable)
+
+    def accept(text: str) -> bool:
+        return (
+            draft.acceptable(text)
+            and (max_words is None or len(text.split()) <= max_words)
+            and (require is None or require(text))
+        )
+
+    text = draft.phrasing.fill(slot, templates, values, accept=accept)
     if text is None:
         return None
     used = template_fields(draft.phrasing.last_template or "")
@@ -229,7 +281,13 @@ def source_lines(draft: Draft, sentence: Sentence) -> list[Line]:
 
 
 def conclusion_candidates(draft: Draft) -> list[Sentence]:
-    """Return the authors' concluding sentences, the extracted conclusion first."""
+    """Return the authors' concluding sentences, best first.
+
+    The extracted conclusion and the CONCLUSIONS section come first; in abstracts without
+    labels, sentences that conclude ("... suggest that ...") from the second half follow.
+    Sentences about what is still needed, or that lean on an earlier sentence ("these
+    issues"), are left out.
+    """
     found: list[Sentence] = []
     conclusion = draft.facts.conclusion
     anchor = draft.sentence_at(conclusion.span) if conclusion else None
@@ -238,8 +296,41 @@ def conclusion_candidates(draft: Draft) -> list[Sentence]:
     for sentence in draft.sentences_in("CONCLUSIONS"):
         if sentence not in found:
             found.append(sentence)
-    # What the authors say is still needed belongs in "keep in mind", not in the finding.
-    return [s for s in found if not NEEDED.search(s.text)]
+    sentences = draft.document.sentences
+    half = len(sentences) // 2
+    topic = topic_words(draft)
+    for sentence in reversed(sentences[half:]):
+        relevant = not topic or bool(topic & topic_words_in(sentence.text))
+        if sentence not in found and _CONCLUDES.search(sentence.text) and relevant:
+            found.append(sentence)
+    # Last, a sentence near the end that reports no statistics and names what was studied:
+    # abstracts without labels often end on the finding in plain words.
+    for sentence in reversed(sentences[max(half, len(sentences) * 3 // 5) :]):
+        relevant = bool(topic & topic_words_in(sentence.text))
+        if sentence not in found and not re.search(r"\d", sentence.text) and relevant:
+            found.append(sentence)
+    return [
+        s
+        for s in found
+        if not NEEDED.search(s.text) and not leans_on_context(s.text) and not LIMITS.search(s.text)
+    ]
+
+
+def topic_words_in(text: str) -> set[str]:
+    """Return the content words of `text` (five letters or more, common MS words left out)."""
+    return set(re.findall(r"[a-z]{5,}", text.lower())) - _NOT_TOPIC
+
+
+def topic_words(draft: Draft) -> set[str]:
+    """Return the words that name what the study is about: from its title and intervention."""
+    intervention = draft.facts.intervention_or_exposure
+    text = draft.paper.title + (f" {intervention.text}" if intervention else "")
+    return topic_words_in(text)
+
+
+def leans_on_context(text: str) -> bool:
+    """Return True for a sentence that only makes sense after the one before it."""
+    return _ANAPHORA.match(text) is not None or _POINTS_BACK.search(text) is not None
 
 
 def _result_candidates(draft: Draft) -> list[Sentence]:
@@ -255,7 +346,7 @@ def _result_candidates(draft: Draft) -> list[Sentence]:
     elif not pool:
         pool = draft.sentences_in(None)
     ordered = anchored + [s for s in pool if s not in anchored and _RESULT_CUES.search(s.text)]
-    return [s for s in ordered if not _ANAPHORA.match(s.text)]
+    return [s for s in ordered if not leans_on_context(s.text)]
 
 
 def _intro(draft: Draft) -> list[Line]:
@@ -282,6 +373,11 @@ def _intro(draft: Draft) -> list[Line]:
             line = fill_line(draft, "intro", _REVIEW_INTRO_BARE, fields)
         return [line] if line else []
     groups = groups_phrase(draft) if count is None else None
+    single = single_case(draft)
+    if single is not None:
+        fields = {"design": design_fact, "single": single, "ms": condition(draft)}
+        line = fill_line(draft, "intro", _INTRO_SINGLE, fields)
+        return [line] if line else []
     if count is not None and level != "lab":
         line = fill_line(
             draft, "intro", _INTRO_WITH_COUNT, {"design": design_fact, "count": count, "who": who}
@@ -419,7 +515,7 @@ def _completers(draft: Draft) -> list[Line]:
 
 
 def _no_count(draft: Draft) -> list[Line]:
-    if count_phrase(draft) is not None:
+    if count_phrase(draft) is not None or single_case(draft) is not None:
         return []
     if groups_phrase(draft) is not None and draft.strength.level != "lab":
         return [
@@ -439,11 +535,55 @@ def _no_count(draft: Draft) -> list[Line]:
     return [Line(_NO_COUNT[key], (draft.fact("sample_size", reason),))]
 
 
+_SOMETHING_CALLED = (
+    "The research centred on something called {word}.",
+    "A key part of this work was something called {word}.",
+)
+_NAMED = {
+    "review": (
+        "The review looked at {intervention}.",
+        "The studies in this review tested {intervention}.",
+    ),
+    "lab": ("The researchers tested {intervention}.",),
+    "other": (
+        "The treatment tested was {intervention}.",
+        "The study tested {intervention}.",
+    ),
+}
+
+
+def _introduce_name(draft: Draft, lines: list[Line]) -> list[Line]:
+    """Return a line naming the tested treatment, if it has a rare name not yet introduced.
+
+    The name is then explained where it first appears ("a treatment called ibudilast"),
+    so the authors' sentences that use it can be kept.
+    """
+    found: list[Line] = []
+    said = " ".join(line.text for line in lines)
+    if draft.simplifier.allowed and " called " not in said:
+        intervention = intervention_phrase(draft, introduce=True)
+        if intervention is not None and " called " in intervention.text:
+            level = draft.strength.level
+            templates = _NAMED.get(level, _NAMED["other"])
+            line = fill_line(draft, "named", templates, {"intervention": intervention})
+            if line is not None:
+                found.append(line)
+                said += " " + line.text
+    for word, source in draft.to_introduce.items():
+        if re.search(rf"\bcalled (?:\S+ ){{0,2}}{re.escape(word)}\b", said):
+            continue
+        text = draft.phrasing.fill("named_other", _SOMETHING_CALLED, {"word": word})
+        if text is not None:
+            found.append(Line(text, (source,)))
+    return found
+
+
 def write_study(draft: Draft, result_limit: int = 3) -> list[Line]:
     """Return the sentences of "the study" section, in reading order."""
     lines = _intro(draft)
     lines += _design_explained(draft)
     lines += _what_was_done(draft)
+    lines += _introduce_name(draft, lines)
     lines += _completers(draft)
     lines += _outcomes(draft)
     lines += _no_count(draft)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from msdigest.facts.model import TOPICS
 from msdigest.glossary import Analogy, load_analogies
 from msdigest.text.sentences import split_sentences
 from msdigest.writers.grounded.context import Draft, Line
@@ -36,6 +35,21 @@ __all__ = ["PARTS", "write_why"]
 
 PARTS = ("people_with_ms", "analogy", "caregivers", "healthcare_providers", "may_not_apply_to")
 
+#: What a study on each topic is about, as a noun phrase that fits "evidence about ...".
+TOPIC_SUBJECTS = {
+    "treatments": "MS treatments",
+    "exercise_and_rehabilitation": "exercise and rehabilitation",
+    "symptoms": "MS symptoms",
+    "cognition": "thinking and memory",
+    "imaging": "what brain scans show",
+    "immune_system_and_causes": "the immune system in MS",
+    "diagnosis_and_monitoring": "how MS is diagnosed and tracked",
+    "lifestyle_and_diet": "lifestyle and diet",
+    "pregnancy_and_family": "pregnancy and family life",
+    "progressive_ms": "progressive MS",
+    "paediatric_ms": "MS in children and teenagers",
+    "related_conditions": "conditions related to MS",
+}
 _WEIGHT = {
     "lab": "very early",
     "observational": "new",
@@ -45,13 +59,12 @@ _WEIGHT = {
     "unclear": "new",
 }
 _PEOPLE = (
-    "For people with {ms}, this {design} adds {weight} evidence on {subject} and {outcome}.",
-    "If you live with {ms}, this {design} looks at a practical question: {subject} and {outcome}.",
-    "People with {ms} may want to know about this {design}, which looked at {subject} and "
-    "{outcome}.",
-    "For people with {ms}, this {design} adds {weight} evidence about {subject}.",
-    "If you live with {ms}, this {design} gives {weight} evidence about {subject}.",
-    "People with {ms} may find this {design} on {subject} worth knowing about.",
+    "If you have {ms}, this {design} adds {weight} evidence about {subject} and {outcome}.",
+    "This {design} speaks to people with {ms}: it looked at {subject} and {outcome}.",
+    "People with {ms} may want to know what this {design} found about {subject}.",
+    "If you have {ms}, this {design} adds {weight} evidence about {subject}.",
+    "This {design} speaks to people with {ms} who want to know more about {subject}.",
+    "If you have {ms}, this {design} adds {weight} evidence to what is known.",
 )
 _PEOPLE_NEXT = {
     "lab": (
@@ -81,7 +94,7 @@ _CAREGIVERS = {
     "exercise_and_rehabilitation": (
         "Family and friends often help with getting to sessions or practising at home, so "
         "it helps to know how {it} was set up here.",
-        "For caregivers who support daily activity, this study shows one way {it} can be run.",
+        "If you support someone's daily activity, this study shows one way {it} can be run.",
     ),
     "symptoms": (
         "Symptoms such as {outcome} shape daily life at home too, so caregivers may find "
@@ -98,7 +111,7 @@ _CAREGIVERS = {
     "treatments": (
         "Caregivers who help with medicines and appointments may want to know what this "
         "study found about {it}.",
-        "For family members who help manage treatment, this study adds to what is known "
+        "Family members who help manage treatment may want to know what this study adds "
         "about {subject}.",
     ),
     "pregnancy_and_family": (
@@ -121,11 +134,11 @@ _CAREGIVERS = {
         "what they can learn.",
     ),
     "immune_system_and_causes": (
-        "For caregivers, this is background research on how the disease works rather than "
-        "something that changes daily care.",
+        "Caregivers may want to know what this study adds about {subject}.",
+        "Caregivers can see this as research to be aware of; it does not change daily care.",
     ),
     "imaging": (
-        "For caregivers, this is research about what scans can show; it does not change "
+        "Caregivers can see this as research about what scans can show; it does not change "
         "daily care at home.",
     ),
     "diagnosis_and_monitoring": (
@@ -135,15 +148,14 @@ _CAREGIVERS = {
 }
 _CAREGIVERS_DEFAULT = (
     "Caregivers may find it useful to know what this study looked at: {subject} in {who}.",
-    "For caregivers, this study adds to what is known about {subject}.",
-    "For caregivers, this is a study to be aware of rather than to act on yet.",
+    "Family members and friends may want to know what this study adds about {subject}.",
+    "Caregivers can see this as a study to be aware of rather than to act on yet.",
 )
 _PROVIDERS = (
-    "For clinicians, this is {design_long} of {count} {who}, with {measures}.",
-    "Healthcare providers can read it as {evidence}: {design_long} of {count} {who}.",
-    "For clinicians, this is {design_long} with {measures}.",
-    "Healthcare providers can read it as {evidence}, based on {design_long}.",
-    "For clinicians, the evidence is {evidence}, from {design_long}.",
+    "Clinicians may note the main measures, {measures_plain}, in {count} people.",
+    "Doctors and nurses can weigh it as {evidence} with {count} people taking part.",
+    "Clinicians may want to read the full paper for the details behind these results.",
+    "Doctors and nurses can weigh it as {evidence}; the full paper gives the details.",
 )
 _NOT_APPLY = {
     "lab": (
@@ -210,9 +222,6 @@ def _fields(draft: Draft) -> dict[str, Phrase | str]:
     facts = draft.facts
     fields: dict[str, Phrase | str] = {
         "design": design_noun(draft, short=True),
-        "design_long": Phrase(
-            design_noun(draft), draft.fact("study_design", facts.study_design, facts.design_span)
-        ),
         "weight": _WEIGHT[draft.strength.level],
         "who": who_phrase(draft),
         "evidence": Phrase(
@@ -222,10 +231,8 @@ def _fields(draft: Draft) -> dict[str, Phrase | str]:
     fields["ms"] = condition(draft)
     fields["everyone"] = "everyone with MS" if about_ms(draft) else "everyone"
     subject = intervention_phrase(draft)
-    if subject is None and facts.topics:
-        label = TOPICS.get(facts.topics[0], "").lower()
-        if label:
-            subject = Phrase(label, draft.fact("topics", facts.topics[0]))
+    if subject is None and facts.topics and facts.topics[0] in TOPIC_SUBJECTS:
+        subject = Phrase(TOPIC_SUBJECTS[facts.topics[0]], draft.fact("topics", facts.topics[0]))
     if subject is not None:
         fields["subject"] = subject
         reference = subject_reference(draft)
@@ -235,8 +242,7 @@ def _fields(draft: Draft) -> dict[str, Phrase | str]:
     if outcomes:
         fields["outcome"] = outcomes[0]
         joined = " and ".join(o.text for o in outcomes)
-        plural = "s" if len(outcomes) > 1 else ""
-        fields["measures"] = Phrase(f"{joined} as the main measure{plural}", outcomes[0].source)
+        fields["measures_plain"] = Phrase(joined, outcomes[0].source)
     count = count_phrase(draft)
     if count is not None and draft.strength.level != "lab":
         fields["count"] = count
@@ -278,13 +284,13 @@ def _with_fact(draft: Draft, line: Line, name: str, value: str) -> Line:
 
 _CAREGIVERS_BY_LEVEL = {
     "review": (
-        "For caregivers, this review sums up what earlier studies found about {subject}.",
+        "Caregivers get a summary of what earlier studies found about {subject}.",
         "Caregivers get a summary of the research so far on {subject}, not a new experiment.",
     ),
     "lab": (
-        "For caregivers, this is background research on how the disease works rather than "
-        "something that changes daily care.",
-        "For caregivers, this is early science to be aware of; it does not change daily care.",
+        "Caregivers can see this as background research on how the disease works; it does "
+        "not change daily care.",
+        "Caregivers can see this as early science to be aware of; it does not change daily care.",
     ),
 }
 
@@ -297,6 +303,8 @@ def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
             return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
     for topic in draft.facts.topics:
         templates = _CAREGIVERS.get(topic)
+        if topic == "symptoms" and not _is_symptom(draft, fields.get("outcome")):
+            continue
         if templates:
             line = fill_line(draft, "why_caregivers", templates, fields, part="caregivers")
             if line is not None:
@@ -308,11 +316,28 @@ def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
 
 
 _PROVIDERS_REVIEW = (
-    "For clinicians, this review brings together {studies} studies with {count} people.",
-    "For clinicians, this is {evidence} that brings together {studies} studies.",
-    "Healthcare providers can read it as {evidence} on {subject}.",
-    "For clinicians, this is {evidence} on {subject}.",
+    "Clinicians may note that it brings together {studies} studies with {count} people.",
+    "Doctors and nurses can weigh it as {evidence} that brings together {studies} studies.",
+    "Clinicians may want to read the full review for how strong each study was.",
 )
+
+
+_SYMPTOMS = frozenset(
+    {"fatigue", "pain", "falls", "balance", "walking", "spasticity", "stiffness", "tremor",
+     "depression", "anxiety", "sleep", "mood", "incontinence", "bladder problems",
+     "bowel problems", "dizziness", "numbness", "memory", "thinking"}
+)  # fmt: skip
+
+
+def _is_symptom(draft: Draft, outcome: Phrase | str | None) -> bool:
+    """Return True when the outcome is something a person lives with, such as fatigue."""
+    if outcome is None:
+        return False
+    text = outcome.text if isinstance(outcome, Phrase) else outcome
+    if text.lower() in _SYMPTOMS:
+        return True
+    found = draft.glossary.find(text) if draft.glossary is not None else []
+    return any(m.term.category == "symptoms" for m in found)
 
 
 def _providers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
@@ -324,7 +349,9 @@ def _providers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
             "studies": Phrase(str(studies), draft.fact("sample_size", str(studies))),
         }
     line = fill_line(draft, "why_providers", templates, fields, part="healthcare_providers")
-    return [line] if line is not None else []
+    if line is None:
+        return []
+    return [_with_fact(draft, line, "evidence", draft.facts.evidence.label)]
 
 
 def _not_apply_key(draft: Draft) -> str:
