@@ -135,6 +135,7 @@ def bench_facts_command(target: int, as_json: bool, inputs: tuple[str, ...]) -> 
         return
     click.echo(
         f"facts: {result.abstracts} abstracts ({result.distinct} distinct) in "
-        f"{result.seconds:.2f} s = {result.per_second:.0f} abstracts/s on one core"
+        f"{result.seconds_cpu:.2f} s CPU = {result.per_second:.0f} abstracts/s on one core "
+        f"(wall clock {result.per_wall_second:.0f}/s, load average {result.load_average})"
     )
     click.echo("sources: " + ", ".join(result.sources))

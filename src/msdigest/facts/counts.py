@@ -14,7 +14,9 @@ scores ("EDSS 6"), and counts of things (MRI scans, measurements, visits, lesion
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, cast
 
 from msdigest.facts.document import lowered
@@ -201,6 +203,7 @@ _SUBGROUP_BEFORE = re.compile(
 )
 _RATIO = re.compile(r"(?:\bmatched (?:with|to)\s*(?:up to\s*)?$|\bratio of\s*$|:\s*$)")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+_CLAUSE_MARK = re.compile(r"[(\[)\]]|[,;](?= )")
 _PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
@@ -276,20 +279,29 @@ def _scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, lis
     return None, 0, "", modifiers
 
 
-def _clause_bounds(text: str, position: int) -> tuple[int, int]:
-    """Return the clause around `position`: between "; " / ", " outside parentheses."""
+@lru_cache(maxsize=256)
+def _clause_cuts(text: str) -> tuple[int, ...]:
+    """Return where clauses start: after "; " or ", " outside parentheses."""
     depth = 0
     cuts = [0]
-    for i, char in enumerate(text):
+    for match in _CLAUSE_MARK.finditer(text):
+        char = match.group(0)[0]
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and char in ",;" and text[i + 1 : i + 2] == " ":
-            cuts.append(i + 1)
+        elif depth == 0:
+            cuts.append(match.start() + 1)
     cuts.append(len(text))
-    start = max(c for c in cuts if c <= position)
-    end = min(c for c in cuts if c > position) if any(c > position for c in cuts) else len(text)
+    return tuple(cuts)
+
+
+def _clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Return the clause around `position`: between "; " / ", " outside parentheses."""
+    cuts = _clause_cuts(text)
+    index = bisect_right(cuts, position)
+    start = cuts[index - 1] if index > 0 else 0
+    end = cuts[index] if index < len(cuts) else len(text)
     return start, end
 
 

@@ -169,6 +169,10 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
                  "mri", "scor", "examin", "evaluat"),
 }  # fmt: skip
 
+_ANCHOR_PATTERNS = {
+    name: re.compile("|".join(re.escape(a) for a in anchors)) for name, anchors in _ANCHORS.items()
+}
+
 _PLACE = {
     "TITLE": 3.0,
     "METHODS": 2.0,
@@ -231,7 +235,7 @@ def read_cues(doc: Document) -> DesignCues:
     cues = DesignCues()
     everything = f"{doc.title.lower}\n{doc.lower_text}"
     present = [
-        (name, pattern, weight, _ANCHORS[name])
+        (name, pattern, weight, _ANCHOR_PATTERNS[name])
         for name, pattern, weight in _CUES
         if any(anchor in everything for anchor in _ANCHORS[name])
     ]
@@ -244,7 +248,7 @@ def read_cues(doc: Document) -> DesignCues:
         own = bool(_SELF.search(text))
         order = sentence.index if not sentence.in_title else -1
         for name, pattern, weight, anchors in present:
-            if not any(anchor in text for anchor in anchors):
+            if not anchors.search(text):
                 continue
             match = pattern.search(text)
             if not match:
