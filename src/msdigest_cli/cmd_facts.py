@@ -42,8 +42,18 @@ def facts(inputs: tuple[str, ...], fmt: str | None) -> None:
 @click.option("--format", "fmt", type=INPUT_FORMATS, help="Input format (default: from the name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--show-errors", is_flag=True, help="List every miss: gold, predicted, source.")
+@click.option(
+    "--text-only",
+    is_flag=True,
+    help="Ignore publication types and MeSH terms: measure the text rules alone.",
+)
 def eval_facts(
-    gold: str, inputs: tuple[str, ...], fmt: str | None, as_json: bool, show_errors: bool
+    gold: str,
+    inputs: tuple[str, ...],
+    fmt: str | None,
+    as_json: bool,
+    show_errors: bool,
+    text_only: bool,
 ) -> None:
     """Score extracted facts against gold labels: accuracy per field.
 
@@ -53,7 +63,7 @@ def eval_facts(
     """
     labels = load_labels(gold)
     papers = progress(iter_input_papers(inputs, fmt), desc="eval facts")
-    report = evaluate(papers, labels)
+    report = evaluate(papers, labels, text_only=text_only)
     if report.papers == 0:
         raise InputError("no input paper matches a gold label (compare the `id` fields)")
     if as_json:

@@ -204,3 +204,12 @@ def test_clinical_trial_type_with_placebo_is_randomised() -> None:
         publication_types=("Clinical Trial, Phase II",),
     )
     assert got.study_design == "randomized_controlled_trial"
+
+
+def test_a_review_that_did_not_pool_is_not_a_meta_analysis() -> None:
+    got = facts(
+        "We systematically searched MEDLINE and Embase. Thirty-four studies were included. "
+        "Because of heterogeneity, no meta-analysis was performed.",
+        "The gut microbiome in MS: a systematic review",
+    )
+    assert got.study_design == "systematic_review"

@@ -113,3 +113,22 @@ def test_eval_command_with_no_matching_ids_fails_clearly(
     labels.write_text(json.dumps({"id": "nothing-like-it", "sample_size": 1}) + "\n")
     assert main(["eval", "facts", "--gold", str(labels), str(OWN_ABSTRACTS)]) == 1
     assert "no input paper matches" in capsys.readouterr().err
+
+
+def test_text_only_ignores_publication_types(tmp_path: Path) -> None:
+    abstracts = tmp_path / "in.jsonl"
+    record = {
+        "id": "a",
+        "title": "A study",
+        "abstract": "METHODS: We looked at 120 people with MS and measured fatigue once.",
+        "publication_types": ["Randomized Controlled Trial"],
+    }
+    abstracts.write_text(json.dumps(record) + "\n")
+    labels = tmp_path / "gold.jsonl"
+    labels.write_text(json.dumps({"id": "a", "study_design": "randomized_controlled_trial"}) + "\n")
+    papers = [p for p in read_papers([abstracts]) if not isinstance(p, Skipped)]
+    with_types = evaluate(papers, load_labels(labels))
+    text_only = evaluate(papers, load_labels(labels), text_only=True)
+    design = {s.name: s.correct for s in with_types.fields}["study_design"]
+    assert design == 1
+    assert {s.name: s.correct for s in text_only.fields}["study_design"] == 0

@@ -24,7 +24,8 @@ __all__ = ["DesignCues", "DesignDecision", "classify_design", "read_cues"]
 _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
     (name, re.compile(pattern.lower()), weight)
     for name, pattern, weight in (
-        ("meta", r"\bmeta-?\s?analy[sz]\w*|\bpooled analysis of\b|\bmeta-regression", 3),
+        ("meta", r"(?<!\bno )(?<!without )(?<!\bnor )\bmeta-?\s?analy[sz]\w*"
+                 r"(?! (?:was|were|could) not\b)(?! not\b)|\bpooled analysis of\b|\bmeta-regression", 3),
         ("review", r"\bsystematic(?:ally)? (?:\w+ ){0,2}(?:review\w*|search\w*)|\bscoping "
                    r"review|\bumbrella review|\bliterature review|\breview of (?:the )?"
                    r"(?:\w+ )?literature|\bwe (?:systematically )?(?:searched|reviewed) "
@@ -76,7 +77,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                      r"\bwe (?:describe|present|report) (?:the|a|our) (?:study |trial )?protocol\b|"
                      r"\bthis protocol\b", 3),
         ("trial", r"\bphase (?:i{1,3}|iv|[1-4])[ab]?\b|\bclinical trial\b|\btrial\b|"
-                  r"\bopen-?label\b|\bsub-?study\b|\binterventional study\b", 2),
+                  r"\bopen-?label\b|\binterventional study\b", 2),
         ("placebo", r"\bplacebo\b|\bsham\b|\bdouble-?blind\w*|\btriple-?blind\w*", 2),
         ("control_arm", r"\bcontrol (?:group|arm|condition)\b|\busual care\b|\bstandard care\b|"
                         r"\btreatment as usual\b|\bwait(?:ing)?[- ]?list\b|\bactive comparator\b|"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -203,8 +203,14 @@ def _ms_types(text: str) -> set[str]:
     return {name for name, pattern in MS_TYPES if pattern.search(low)}
 
 
-def evaluate(papers: Iterable[Paper], labels: dict[str, dict[str, Any]]) -> EvalReport:
-    """Extract facts for every labelled paper and score them against the labels."""
+def evaluate(
+    papers: Iterable[Paper], labels: dict[str, dict[str, Any]], *, text_only: bool = False
+) -> EvalReport:
+    """Extract facts for every labelled paper and score them against the labels.
+
+    `text_only` drops publication types and MeSH terms first, to measure the text rules
+    alone (records from sources other than PubMed have only the text).
+    """
     counts = {name: [0, 0] for name in TARGETS}
     misses: list[Miss] = []
     unlabelled: list[str] = []
@@ -221,6 +227,8 @@ def evaluate(papers: Iterable[Paper], labels: dict[str, dict[str, Any]]) -> Eval
             continue
         seen.add(id(label))
         n += 1
+        if text_only:
+            paper = replace(paper, publication_types=(), mesh_headings=())
         facts = extract_facts(paper)
         acceptable = label.get("acceptable") or {}
         for name in TARGETS:
