@@ -25,7 +25,8 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
     (name, re.compile(pattern.lower()), weight)
     for name, pattern, weight in (
         ("meta", r"(?<!\bno )(?<!without )(?<!\bnor )\bmeta-?\s?analy[sz]\w*"
-                 r"(?! (?:was|were|could) not\b)(?! not\b)|\bpooled analysis of\b|\bmeta-regression", 3),
+                 r"(?! (?:was|were|could) not\b)(?! not\b)|\bpooled analysis of\b|"
+                 r"\bmeta-regression", 3),
         ("review", r"\bsystematic(?:ally)? (?:\w+ ){0,2}(?:review\w*|search\w*)|\bscoping "
                    r"review|\bumbrella review|\bliterature review|\breview of (?:the )?"
                    r"(?:\w+ )?literature|\bwe (?:systematically )?(?:searched|reviewed) "
