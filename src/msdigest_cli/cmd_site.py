@@ -174,7 +174,11 @@ def manage(args: tuple[str, ...]) -> None:
 @click.option("--articles", default=10_000, show_default=True, type=click.IntRange(10))
 @click.option("--requests", "requests_per_page", default=200, show_default=True,
               type=click.IntRange(10), help="Requests per page kind.")  # fmt: skip
-@click.option("--keep", type=click.Path(path_type=Path), help="Keep the database in this folder.")
+@click.option(
+    "--keep",
+    type=click.Path(path_type=Path),
+    help="Keep the database in this folder, and reuse it when it already holds the articles.",
+)
 def bench_site(articles: int, requests_per_page: int, keep: Path | None) -> None:
     """Time home, article, topic and search pages over many published articles.
 
@@ -187,8 +191,9 @@ def bench_site(articles: int, requests_per_page: int, keep: Path | None) -> None
     folder = keep or Path(tempfile.mkdtemp(prefix="msdigest-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     database = folder / "bench.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    if keep is None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
     os.environ.pop("DATABASE_URL", None)
     setup_django(MSDIGEST_HOME=str(folder), MSDIGEST_SQLITE_FILE=str(database))
     from msdigest_web.articles.bench import run_benchmark

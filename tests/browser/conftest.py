@@ -33,8 +33,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Playwright's sync API runs an event loop; Django must still allow its ORM in the test.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(scope="module", autouse=True)
+def _orm_beside_playwright() -> Iterator[None]:
+    """Let tests use the ORM while Playwright's sync API keeps an event loop running.
+
+    Module-scoped, like the browser: both end before any other test module runs, so no
+    other test sees the running loop or the setting.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 def _chromium() -> str:
@@ -47,8 +56,8 @@ def _chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def browser(_orm_beside_playwright: None) -> Iterator[Any]:
     executable = _chromium()
     from playwright.sync_api import sync_playwright
 

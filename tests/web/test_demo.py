@@ -118,3 +118,37 @@ def test_demo_command_builds_a_fresh_site_with_the_real_pipeline(tmp_path: Path)
     assert "(user editor, password " in result.stdout
     published = int(result.stdout.split("articles published")[0].split(",")[-1].strip())
     assert published >= 10, result.stdout
+
+
+@pytest.mark.slow
+def test_bench_site_runs_and_prints_a_table(tmp_path: Path) -> None:
+    env = {**os.environ, "MSDIGEST_HOME": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [*MSDIGEST, "bench", "site", "--articles", "40", "--requests", "10"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("filled 40 published articles")
+    kinds = [line.split()[0] for line in lines[2:10]]
+    assert kinds == ["home", "article", "topic", "search"] * 2
+
+
+def test_manage_passes_commands_to_django(tmp_path: Path) -> None:
+    env = {**os.environ, "MSDIGEST_HOME": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [*MSDIGEST, "manage", "check", "--deploy", "--fail-level", "ERROR"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified" in result.stdout + result.stderr

@@ -83,7 +83,7 @@ class ArticleForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Article
         fields = list(SECTION_FIELDS)
         widgets = {
-            name: forms.Textarea(attrs={"rows": 2 if name == "headline" else 4, "cols": 80})
+            name: forms.Textarea(attrs={"rows": 2 if name == "headline" else 5, "cols": 80})
             for name in SECTION_FIELDS
         }
 

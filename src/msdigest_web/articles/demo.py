@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.db import transaction
 
 import msdigest
-from msdigest.sources import Skipped, read_papers
 from msdigest_web.articles.roles import ensure_roles
 from msdigest_web.articles.services import DraftReport, draft_missing
-from msdigest_web.papers.models import Paper, content_hash
+from msdigest_web.papers.ingest import ingest_files
+from msdigest_web.papers.models import Paper
 
 SAMPLE_CORPUS = Path(msdigest.__file__).resolve().parent / "data" / "sample" / "sample-corpus.xml"
 DEMO_EDITOR = "editor"
@@ -38,43 +37,10 @@ class DemoResult:
 
 
 def store_papers(paths: Iterable[Path]) -> tuple[int, list[str]]:
-    """Store the papers of `paths` (PubMed XML or JSONL); return (count, skip reasons).
-
-    Uses the ingest of `msdigest_web.papers` when it is installed, so the demo stores
-    papers exactly as `msdigest ingest file` would.
-    """
-    try:
-        from msdigest_web.papers import ingest  # type: ignore[attr-defined]
-    except ImportError:
-        ingest = None
-    if ingest is not None and hasattr(ingest, "ingest_files"):
-        run = ingest.ingest_files([str(p) for p in paths])
-        return run.new + run.updated + run.unchanged, [
-            f"{s.get('record_id')}: {s.get('reason')}" for s in run.skip_reasons
-        ]
-    stored, skipped = 0, []
-    with transaction.atomic():
-        for item in read_papers([str(p) for p in paths], None):
-            if isinstance(item, Skipped):
-                skipped.append(str(item))
-                continue
-            data = item.to_dict()
-            Paper.objects.update_or_create(
-                source_id=item.id,
-                defaults={
-                    "pmid": item.pmid,
-                    "doi": item.doi.lower() if item.doi else None,
-                    "title": item.title,
-                    "journal": item.journal or "",
-                    "pub_date": item.pub_date.as_date() if item.pub_date else None,
-                    "pub_date_display": item.pub_date.display() if item.pub_date else "",
-                    "entry_date": item.entry_date,
-                    "data": data,
-                    "content_hash": content_hash(data),
-                },
-            )
-            stored += 1
-    return stored, skipped
+    """Store the papers of `paths` as `msdigest ingest file` does; return (count, skips)."""
+    run = ingest_files([str(p) for p in paths])
+    reasons = [f"{s.get('record_id')}: {s.get('reason')}" for s in run.skip_reasons]
+    return run.new + run.updated + run.unchanged, reasons
 
 
 def create_editor(username: str = DEMO_EDITOR) -> tuple[str, str]:

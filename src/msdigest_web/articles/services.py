@@ -423,6 +423,9 @@ def refresh_related(changed: Iterable[Article] | None = None) -> int:
                 RelatedArticle(article_id=int(key), related_id=int(other), score=score, rank=rank)
             )
     with transaction.atomic():
-        RelatedArticle.objects.filter(article_id__in=[int(k) for k in targets]).delete()
+        if changed is None:
+            RelatedArticle.objects.all().delete()
+        else:
+            RelatedArticle.objects.filter(article_id__in=[int(k) for k in targets]).delete()
         RelatedArticle.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
