@@ -61,7 +61,13 @@ def serve_site(host: str, port: int, threads: int) -> None:
     from msdigest_web.wsgi import application
 
     click.echo(f"Serving msdigest on http://{host}:{port}/ (Ctrl+C to stop)")
-    serve(application, host=host, port=port, threads=threads, ident="msdigest", _quiet=True)
+    try:
+        serve(application, host=host, port=port, threads=threads, ident="msdigest", _quiet=True)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc} "
+            "(is another server using that port? try --port)"
+        ) from exc
 
 
 @cli.command(context_settings=CONTEXT)

@@ -152,3 +152,23 @@ def test_manage_passes_commands_to_django(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "System check identified" in result.stdout + result.stderr
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "MSDIGEST_HOME": str(tmp_path)}
+    env.pop("DATABASE_URL", None)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [*MSDIGEST, "serve", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -16,6 +16,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from msdigest.paper import Paper as PaperRecord
+from msdigest_web.articles.models import DESIGN_LABELS
 
 __all__ = [
     "GlossaryMarker",
@@ -171,7 +172,10 @@ def provenance_groups(sentences: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 label = "Written or changed by an editor"
             elif kind == "fact" and source.get("ref"):
                 label = f"{label} ({source['ref'].replace('_', ' ').replace('.', ': ')})"
-            notes.append({"label": label, "text": source.get("text", ""), "kind": kind})
+            text = source.get("text", "")
+            if kind == "fact" and source.get("ref") == "study_design":
+                text = DESIGN_LABELS.get(text, text)
+            notes.append({"label": label, "text": text, "kind": kind})
         groups.setdefault(sentence.get("section", ""), []).append(
             {"text": sentence.get("text", ""), "notes": notes}
         )
