@@ -55,6 +55,10 @@ _ONE_PERSON = re.compile(
     r"(?:man|woman|boy|girl|patient|child|adolescent|male|female|gentleman|lady|person)\b"
     r"|\ba case\b|\bthis case\b|\bsingle case\b"
 )
+_INCLUDED_BEFORE = re.compile(
+    r"\b(?:included|includes|identified|retained|analy[sz]ed|selected)\s+(?:a total of\s+)?"
+    r"(?:only\s+)?$"
+)
 _INCLUSION = re.compile(
     r"\b(?:included|met (?:the|our)|eligible|identified|involving|enrolling|comprising|with a "
     r"total|were found|fulfilled)\b"
@@ -125,12 +129,17 @@ def _first(counted: list[tuple[Sentence, list[Count]]], test: object) -> Count |
 def _review_size(counted: list[tuple[Sentence, list[Count]]]) -> SampleSize:
     """Return the participants of the studies a review included, and how many studies."""
     studies: int | None = None
+    included: int | None = None
     for sentence, counts in counted:
         if sentence.category == "BACKGROUND":
             continue
         for count in counts:
             if count.kind == "studies" and count.role not in {"dropout", "subgroup"}:
                 studies = studies or count.value
+                # "we included 12 trials" beats "full texts for 58 studies"
+                if _INCLUDED_BEFORE.search(sentence.lower[max(0, count.start - 40) : count.start]):
+                    included = included or count.value
+    studies = included or studies
     for sentence, counts in counted:
         if sentence.category == "BACKGROUND":
             continue
