@@ -184,9 +184,25 @@ def draft_paper(paper: Paper, *, engine: str | None = None) -> Article:
     return article
 
 
-def papers_without_article() -> Iterator[Paper]:
-    """Return the stored papers that have no article yet, oldest entry first."""
-    return Paper.objects.filter(article__isnull=True).order_by("entry_date", "id").iterator()
+def papers_without_article() -> tuple[int, Iterator[Paper]]:
+    """Return how many stored papers have no article yet, and those papers one by one.
+
+    Papers are fetched one at a time by id, so a backfill of 100,000 papers never holds
+    them all in memory.
+    """
+    ids = list(
+        Paper.objects.filter(article__isnull=True)
+        .order_by("entry_date", "id")
+        .values_list("id", flat=True)
+    )
+
+    def fetch() -> Iterator[Paper]:
+        for pk in ids:
+            paper = Paper.objects.filter(pk=pk, article__isnull=True).first()
+            if paper is not None:  # drafted meanwhile by another run: leave it
+                yield paper
+
+    return len(ids), fetch()
 
 
 def draft_missing(
@@ -205,8 +221,8 @@ def draft_missing(
     if auto_publish is None:
         auto_publish = settings.MSDIGEST_AUTO_PUBLISH
     report = DraftReport()
-    papers = list(Paper.objects.filter(article__isnull=True).order_by("entry_date", "id"))
-    items: Iterable[Paper] = progress(papers, len(papers)) if progress else papers
+    total, papers = papers_without_article()
+    items: Iterable[Paper] = progress(papers, total) if progress else papers
     for paper in items:
         try:
             article = draft_paper(paper, engine=engine)
