@@ -132,3 +132,22 @@ def test_text_only_ignores_publication_types(tmp_path: Path) -> None:
     design = {s.name: s.correct for s in with_types.fields}["study_design"]
     assert design == 1
     assert {s.name: s.correct for s in text_only.fields}["study_design"] == 0
+
+
+def test_review_pairs_read_as_reviews_with_their_numbers() -> None:
+    from msdigest.facts import extract_facts
+    from msdigest.sources.jsonl import paper_from_json
+
+    pairs = shared_file("dev", "pairs.jsonl")
+    for line in pairs.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        paper = paper_from_json(
+            {"id": record["id"], "title": record["title"] or record["id"],
+             "abstract": record["abstract"]},
+            "pairs",
+        )  # fmt: skip
+        assert not isinstance(paper, Skipped)
+        facts = extract_facts(paper)
+        assert facts.study_design in {"systematic_review", "meta_analysis"}, record["id"]
+        assert facts.sample_size.studies, record["id"]
+        assert facts.has_control_group is None

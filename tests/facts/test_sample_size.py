@@ -189,3 +189,22 @@ def test_groups_and_span_point_back_to_the_text() -> None:
     assert detail.span is not None
     text = got.sample_size.span
     assert text is not None and "45 patients" in text.text
+
+
+@pytest.mark.parametrize(
+    ("abstract", "total", "studies"),
+    [
+        ("We identified five randomised, placebo-controlled studies involving 512 participants "
+         "with MS. Adverse events were more common with the drug.", 512, 5),
+        ("We screened 3,200 records, obtained full texts for 41 studies and included 9 trials "
+         "with 388 participants.", 388, 9),
+        ("Seventeen studies (2,210 participants) compared the drug with placebo.", 2210, 17),
+        ("We included 11 studies in total: among them, only one study reported relapses "
+         "(1 RCT, n = 24, RR 0.5).", None, 11),
+    ],
+)  # fmt: skip
+def test_review_results_sections(abstract: str, total: int | None, studies: int) -> None:
+    got = facts(abstract, "A Cochrane review")
+    assert got.study_design in {"systematic_review", "meta_analysis"}
+    assert got.sample_size.total == total
+    assert got.sample_size.studies == studies
