@@ -57,9 +57,9 @@ _NUM_WORD = (
 )
 # "1,204", "49 479", "1204", or words: "Forty five", "one hundred and twelve".
 _NUMBER = re.compile(
-    r"(?<![\w.,/:*+\-\u2212±])"
+    r"(?=\d)(?<![\w.,/:*+\-\u2212±])"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,3}(?: \d{3})+(?=\s+[A-Za-z])|\d+(?!\d)(?![.,]\d))"
-    r"|\b(?P<words>" + _NUM_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _NUM_WORD + r")*)\b"
+    r"|\b(?=[efhnostz])(?P<words>" + _NUM_WORD + r"(?:(?:\s+and\s+|[\s-]+)" + _NUM_WORD + r")*)\b"
 )
 _N_EQUALS = re.compile(
     r"\b(?P<n>[nN])\s*(?:=|:|\u2009=)\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d.])"
@@ -370,7 +370,7 @@ def _refused(text: str, start: int, end: int, value: int) -> bool:
     after = text[end : end + 40]
     if _UNIT.match(after) or re.match(r"^-(?:year|month|week|day)", after):
         return True
-    if _BEFORE_REFUSE.search(before):
+    if _BEFORE_REFUSE.search(before[-16:]):
         return True
     # A year ("in 2016", "2016-2020") is never a count of people; "a total of 1982
     # participants" is.
@@ -382,13 +382,13 @@ def _refused(text: str, start: int, end: int, value: int) -> bool:
     )
 
 
-def find_counts(text: str) -> list[Count]:
+def find_counts(text: str, low: str | None = None) -> list[Count]:
     """Return the counts of people, studies and animals in `text` (one sentence), in order.
 
     Patterns are matched against the lower-cased sentence (same offsets); only "N = 45"
     versus "n = 45" needs the case, and labels are cut from the original text.
     """
-    low = lowered(text)
+    low = low if low is not None else lowered(text)
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
     for match in _N_EQUALS.finditer(text):

@@ -243,21 +243,19 @@ def read_cues(doc: Document) -> DesignCues:
     ]
     for sentence in (doc.title, *doc.sentences):
         text = sentence.lower
-        if _REGISTRATION.search(text) and len(text) < 200:
+        matches = [
+            (name, weight, match)
+            for name, pattern, weight, anchors in present
+            if anchors.search(text) and (match := pattern.search(text))
+        ]
+        if not matches or (_REGISTRATION.search(text) and len(text) < 200):
             continue
         place = _PLACE.get(sentence.category, 1.0)
         elsewhere = bool(_ELSEWHERE.search(text))
         own = bool(_SELF.search(text))
         order = sentence.index if not sentence.in_title else -1
-        for name, pattern, weight, anchors in present:
-            if not anchors.search(text):
-                continue
-            match = pattern.search(text)
-            if not match:
-                continue
-            factor = place * (0.2 if elsewhere else 1.0)
-            if own and not elsewhere:
-                factor *= 1.25
+        factor = place * (0.2 if elsewhere else 1.0) * (1.25 if own and not elsewhere else 1.0)
+        for name, weight, match in matches:
             value = weight * factor
             cues.first.setdefault(name, order)
             if value > cues.score(name):

@@ -86,6 +86,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 
+# Words without which each pattern above cannot match (a fast first test, in order).
+_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("follow", "observ", "monitor", "track"),
+    ("mean", "median", "average"),
+    ("follow",),
+    ("over", "during", "across", "throughout"),
+    ("until",),
+    ("last", "final", "latest"),
+    ("baseline",),
+    ("later", "after"),
+    ("weekly", "daily", "monthly", "fortnightly"),
+    ("for ",),
+    ("until", "through", "up to", "by "),
+    ("period",),
+    ("program", "intervention", "trial", "study", "period", "course", "training", "treatment",
+     "therap", "exercise", "regimen", "phase", "protocol", "supplement", "rehabilitation",
+     "diet", "hiit", "tdcs", "rtms", "stimulation", "session", "withdrawal", "follow",
+     "extension"),
+    ("at ", "after ", "on "),
+    ("week", "month", "day"),
+)  # fmt: skip
 _REFUSE_BEFORE = re.compile(
     r"(?:\b(?:randomi[sz]ed|recruited|enrolled|included|screened|identified|attending|"
     r"approached|consecutive(?:ly)?|collected|invited|registered|admitted|seen)\b(?:\s+\S+)"
@@ -160,7 +181,9 @@ def find_durations(sentence: Sentence) -> list[_Found]:
     text = sentence.lower
     if not _ANY_UNIT.search(text):
         return found
-    for kind, pattern in _PATTERNS:
+    for (kind, pattern), needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if not any(word in text for word in needs):
+            continue
         for match in pattern.finditer(text):
             for item in _lengths(match, kind, text):
                 number, unit, start, end = item

@@ -79,7 +79,7 @@ class _Candidate:
 
 def sentence_counts(doc: Document) -> list[tuple[Sentence, list[Count]]]:
     """Return each sentence (title last) with the counts found in it."""
-    found = [(s, find_counts(s.text)) for s in (*doc.sentences, doc.title)]
+    found = [(s, find_counts(s.text, s.lower)) for s in (*doc.sentences, doc.title)]
     return [(s, c) for s, c in found if c]
 
 

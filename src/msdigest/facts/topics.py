@@ -164,7 +164,7 @@ def _mentions(text: str) -> Counter[str]:
 def extract_topics(doc: Document) -> tuple[str, ...]:
     """Return up to four taxonomy keys, strongest first."""
     title = _mentions(doc.title.lower)
-    mesh = _mentions(" ; ".join(doc.paper.mesh_terms).lower())
+    mesh = _mentions(" ; ".join(doc.paper.mesh_terms).lower()) if doc.paper.mesh_headings else {}
     abstract = _mentions(doc.lower_text)
     scores: dict[str, int] = {}
     for key in TOPIC_TERMS:
