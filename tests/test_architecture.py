@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ast
 import subprocess
-import types
 import sys
+import types
 from pathlib import Path
 
 import msdigest
