@@ -136,7 +136,8 @@ def bench_summarize_command(
     assert isinstance(stages, dict)
     click.echo(
         f"summarize ({result.engine}): {result.summaries} summaries ({result.distinct} distinct "
-        f"papers) in {result.seconds:.2f} s = {result.per_second:.0f} summaries/s on one core"
+        f"papers) in {result.seconds:.2f} s of CPU time = {result.per_second:.0f} summaries/s "
+        f"on one core (wall time {result.wall_seconds:.2f} s)"
     )
     click.echo(
         f"per summary: facts {stages['facts']} ms, writer {stages['writer']} ms, "

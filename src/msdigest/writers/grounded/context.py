@@ -8,10 +8,12 @@ source states. It also hands out provenance, so every sentence says what it rest
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 from msdigest.checks.claims import overclaims as claims_overclaims
 from msdigest.checks.numbers import source_numbers, summary_numbers
@@ -26,7 +28,9 @@ from msdigest.writers.grounded.hedging import Strength, evidence_strength
 from msdigest.writers.grounded.phrasing import Phrasing
 from msdigest.writers.grounded.simplify import MAX_WORDS, Simplified, Simplifier, hard_words
 
-__all__ = ["Draft", "Line", "clean_intervention"]
+__all__ = ["Draft", "Line", "clean_intervention", "per_draft"]
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,23 @@ _FRACTION_WORDS = re.compile(
 )
 
 
+def per_draft(function: Callable[..., R]) -> Callable[..., R]:
+    """Remember `function(draft, *args)` for the life of one draft.
+
+    The phrases built from the facts (who took part, the treatment, the kind of MS) are
+    asked for by every section; computing each once keeps the writer fast.
+    """
+
+    @functools.wraps(function)
+    def wrapper(draft: Draft, *args: object, **kwargs: object) -> R:
+        key = (function.__qualname__, *args, *sorted(kwargs.items()))
+        if key not in draft.memo:
+            draft.memo[key] = function(draft, *args, **kwargs)
+        return draft.memo[key]  # type: ignore[return-value]
+
+    return wrapper
+
+
 class Draft:
     """Everything the section writers share while writing about one paper."""
 
@@ -90,6 +111,10 @@ class Draft:
         )
         self.used_refs: set[str] = set()
         self._simplified: dict[tuple[int, int], Simplified] = {}
+        self._acceptable: dict[tuple[str, tuple[str, ...]], bool] = {}
+        self._phrase_ok: dict[tuple[str, tuple[str, ...]], bool] = {}
+        #: Values computed once per summary by `per_draft` functions (who took part, ...).
+        self.memo: dict[tuple[object, ...], object] = {}
         #: Rare names used outside the treatment's own name, each with where it came from.
         self.to_introduce: dict[str, Provenance] = {}
 
@@ -141,12 +166,28 @@ class Draft:
         overclaiming word, and no word a lay reader would not know that the glossary does
         not explain.
         """
-        return (
-            self.numbers_ok(text)
-            and len(words(text)) <= MAX_WORDS
-            and not claims_overclaims(text)
-            and not self.simplifier.hard_words_in(text)
-        )
+        key = (text, self.simplifier.allowed)
+        verdict = self._acceptable.get(key)
+        if verdict is None:
+            verdict = self._acceptable[key] = (
+                self.numbers_ok(text)
+                and len(words(text)) <= MAX_WORDS
+                and not claims_overclaims(text)
+                and not self.simplifier.hard_words_in(text)
+            )
+        return verdict
+
+    def acceptable_phrase(self, text: str) -> bool:
+        """Return True when a phrase may go into a sentence (as `acceptable`, without length)."""
+        key = (text, self.simplifier.allowed)
+        verdict = self._phrase_ok.get(key)
+        if verdict is None:
+            verdict = self._phrase_ok[key] = (
+                self.numbers_ok(text)
+                and not claims_overclaims(text)
+                and not self.simplifier.hard_words_in(text)
+            )
+        return verdict
 
     # --- provenance ----------------------------------------------------------------------
 
@@ -215,12 +256,14 @@ class Draft:
         self.simplifier.allowed = tuple(dict.fromkeys((*self.simplifier.allowed, word)))
         self.to_introduce[word] = source
         self._simplified.clear()
+        self.memo.clear()
 
     def disallow(self, word: str) -> None:
         """Undo `allow` for a name that ended up not being used."""
         self.simplifier.allowed = tuple(w for w in self.simplifier.allowed if w != word)
         self.to_introduce.pop(word, None)
         self._simplified.clear()
+        self.memo.clear()
 
     def refs(self, provenance: Iterable[Provenance]) -> None:
         """Record that these sources are used, so no later section repeats them."""

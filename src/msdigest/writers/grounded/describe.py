@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from msdigest.summary import Provenance
 from msdigest.text.numbers import format_count
-from msdigest.writers.grounded.context import Draft, clean_intervention
+from msdigest.writers.grounded.context import Draft, clean_intervention, per_draft
 from msdigest.writers.grounded.simplify import has_verb
 
 __all__ = [
     "DESIGN_NOUNS",
+    "TOPIC_SUBJECTS",
     "Phrase",
     "about_ms",
     "animal_word",
@@ -89,10 +90,29 @@ _MS_TYPES = tuple(
         (r"(?i:paediatric|pediatric|childhood|\bchildren\b|adolescents)", "paediatric MS"),
     )
 )
+#: What a study on each topic is about, as a noun phrase that fits "evidence about ...".
+TOPIC_SUBJECTS = {
+    "treatments": "MS treatments",
+    "exercise_and_rehabilitation": "exercise and rehabilitation",
+    "symptoms": "MS symptoms",
+    "cognition": "thinking and memory",
+    "imaging": "what brain scans show",
+    "immune_system_and_causes": "the immune system in MS",
+    "diagnosis_and_monitoring": "how MS is diagnosed and tracked",
+    "lifestyle_and_diet": "lifestyle and diet",
+    "pregnancy_and_family": "pregnancy and family life",
+    "progressive_ms": "progressive MS",
+    "paediatric_ms": "MS in children and teenagers",
+    "related_conditions": "conditions related to MS",
+}
 _ABOUT_MS = re.compile(
     r"(?i:multiple sclerosis|neuromyelitis|demyelinat|clinically isolated syndrome|"
     r"radiologically isolated syndrome|myelin oligodendrocyte)|\b(?:MS|NMOSD|MOGAD|MOG|RRMS|"
     r"SPMS|PPMS|pwMS|PwMS|CIS)\b"
+)
+# Every kind in one pass: the names of the groups that matched tell which kinds are named.
+_ANY_MS_TYPE = re.compile(
+    "|".join(f"(?P<t{number}>{pattern.pattern})" for number, (pattern, _) in enumerate(_MS_TYPES))
 )
 # A population phrase is used as written only when it reads as "who": "women with
 # relapsing-remitting MS", "adults aged 65 or over with MS".
@@ -106,18 +126,18 @@ _POOR_POPULATION = re.compile(
     r"compared|versus|than|were|was|had been)\b",
     re.IGNORECASE,
 )
-_MASS_NOUNS = re.compile(
-    r"(?:training|exercise|exercises|therapy|treatment|rehabilitation|stimulation|"
-    r"supplementation|care|education|counselling|counseling|support|yoga|walking|"
-    r"physiotherapy|mindfulness|infusions|injections|tablets|sessions|\w+s)$",
-    re.IGNORECASE,
-)
+_COUNTABLE = frozenset(
+    {"program", "programme", "course", "class", "app", "device", "drug", "diet", "plan",
+     "protocol", "tool", "session", "film", "video", "placebo", "intervention", "vaccine",
+     "injection", "infusion", "tablet", "pill", "supplement", "booklet", "website", "game",
+     "workshop", "service", "clinic", "test", "scan", "procedure", "operation", "trial",
+     "sham", "inhibitor", "antibody", "treatment"}
+)  # fmt: skip
 _DETERMINER = re.compile(
     r"^(?:a|an|the|their|his|her|its|this|these|those|each|every|some|any|no|both|"
     r"usual|standard)\b",
     re.IGNORECASE,
 )
-_DRUG_NAME = re.compile(r"(?:mab|nib|mod|imod|tide|pine|done|zole|ast|ide|ine|ate|ol|one)$")
 # Names that are surely medicines (monoclonal antibodies, kinase inhibitors, S1P modulators).
 _SURE_DRUG = re.compile(r"(?:mab|nib|imod|limus)$")
 # Everyday head nouns to refer back to a tested thing: "balance classes" -> "the classes".
@@ -147,6 +167,7 @@ class Phrase:
     source: Provenance
 
 
+@per_draft
 def design_noun(draft: Draft, short: bool = False) -> str:
     """Return the design as a plain noun phrase ("a pilot study", or "pilot study")."""
     design = draft.facts.study_design
@@ -155,6 +176,7 @@ def design_noun(draft: Draft, short: bool = False) -> str:
     return DESIGN_NOUNS.get(design, "a study")
 
 
+@per_draft
 def ms_type(draft: Draft) -> str | None:
     """Return the kind of MS (or related condition) the study is about, if it says.
 
@@ -163,12 +185,14 @@ def ms_type(draft: Draft) -> str | None:
     """
     population = draft.facts.population.text if draft.facts.population else ""
     for text in (population, draft.paper.title, draft.abstract):
-        for pattern, name in _MS_TYPES:
-            if pattern.search(text):
+        present = {match.lastgroup for match in _ANY_MS_TYPE.finditer(text)}
+        for number, (_pattern, name) in enumerate(_MS_TYPES):
+            if f"t{number}" in present:
                 return name
     return None
 
 
+@per_draft
 def about_ms(draft: Draft) -> bool:
     """Return True when the paper is about MS or a related condition (NMOSD, MOGAD, CIS).
 
@@ -177,6 +201,7 @@ def about_ms(draft: Draft) -> bool:
     return _ABOUT_MS.search(f"{draft.paper.title}\n{draft.abstract}") is not None
 
 
+@per_draft
 def condition(draft: Draft) -> str:
     """Return the condition as a reader would name it: the kind of MS, "MS", or a neutral phrase."""
     kind = ms_type(draft)
@@ -185,6 +210,7 @@ def condition(draft: Draft) -> str:
     return "MS" if about_ms(draft) else "the condition studied"
 
 
+@per_draft
 def animal_word(draft: Draft) -> str | None:
     """Return "mice", "rats", "cells in the lab" for lab work, else None."""
     if draft.strength.level != "lab":
@@ -200,6 +226,7 @@ def animal_word(draft: Draft) -> str | None:
     return None
 
 
+@per_draft
 def who_phrase(draft: Draft) -> Phrase:
     """Return who took part in plain words ("women with relapsing-remitting MS")."""
     population = draft.facts.population
@@ -242,6 +269,7 @@ def who_phrase(draft: Draft) -> Phrase:
     return Phrase(text, draft.fact("study_design", draft.facts.study_design))
 
 
+@per_draft
 def count_phrase(draft: Draft) -> Phrase | None:
     """Return how many took part in all ("148"), only if the abstract states that number.
 
@@ -265,6 +293,7 @@ _SINGLE = re.compile(
 )
 
 
+@per_draft
 def single_case(draft: Draft) -> Phrase | None:
     """Return "a woman", "a man" or "a single person" for a report on one person."""
     size = draft.facts.sample_size
@@ -322,6 +351,7 @@ def _group_label(draft: Draft, label: str) -> str | None:
     return None
 
 
+@per_draft
 def groups_phrase(draft: Draft) -> Phrase | None:
     """Return the group sizes when the abstract gives no total it states itself.
 
@@ -349,6 +379,7 @@ def groups_phrase(draft: Draft) -> Phrase | None:
     return None
 
 
+@per_draft
 def duration_phrase(draft: Draft) -> Phrase | None:
     """Return how long the study ran, as the abstract says it ("24 weeks"), if known."""
     duration = draft.facts.duration
@@ -371,20 +402,26 @@ def _names_something(phrase: str) -> bool:
     """Return True for a phrase that names a thing ("usual care"), not a sentence piece."""
     if _STARTS_BADLY.match(phrase) or has_verb(phrase):
         return False
+    if re.search(r"(?:ive|al|ic|ous|ful|able|ible|ary|ory|based|high|low)$", phrase.split()[-1]):
+        return False  # ends on an adjective: "non-invasive", "early high-benefit"
     return any(len(w) >= 4 for w in re.findall(r"[A-Za-z]+", phrase)) or phrase.isupper()
 
 
 def with_article(phrase: str) -> str:
-    """Return a noun phrase with "a" or "an" when it needs one ("a walking program")."""
+    """Return a noun phrase with "a" or "an" when its head is a countable thing.
+
+    Only everyday countable heads get one ("a walking programme", "a placebo", "an app");
+    anything else is left as written, since "a menopause" or "a fatigue" would be wrong.
+    """
     head = re.split(r"\s+(?:of|for|in|with|to|on)\s+", phrase, maxsplit=1)[0]
-    if _DETERMINER.match(phrase) or _MASS_NOUNS.search(head) or re.match(r"\d", phrase):
+    last = head.split()[-1].lower() if head.split() else ""
+    if _DETERMINER.match(phrase) or last not in _COUNTABLE:
         return phrase
-    if len(phrase.split()) == 1 and phrase[:1].islower() and _DRUG_NAME.search(phrase):
-        return phrase  # a drug's name: "got ibudilast"
     article = "an" if re.match(r"[aeio]|u(?!s[eu]|ni)", phrase, re.IGNORECASE) else "a"
     return f"{article} {phrase}"
 
 
+@per_draft
 def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
     """Return what was tested or looked at, in plain words, if short enough to say.
 
@@ -420,6 +457,7 @@ _TITLE_SUBJECT = re.compile(
 )
 
 
+@per_draft
 def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     """Return the subject of a title shaped "X for multiple sclerosis", in plain words."""
     match = _TITLE_SUBJECT.match(draft.paper.title)
@@ -435,6 +473,7 @@ def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     return Phrase(plain, source)
 
 
+@per_draft
 def subject_reference(draft: Draft) -> str:
     """Return a short way to refer back to the tested thing ("the program", "the classes").
 
@@ -459,6 +498,7 @@ def subject_reference(draft: Draft) -> str:
     return "it"
 
 
+@per_draft
 def comparison_phrase(draft: Draft) -> Phrase | None:
     """Return what the tested thing was compared with, in plain words, if known."""
     fact = draft.facts.comparison
@@ -506,6 +546,7 @@ def _good_outcome(draft: Draft, plain: str) -> bool:
     return bool(found) and all(m.term.category != "anatomy" for m in found)
 
 
+@per_draft
 def outcome_phrases(draft: Draft, limit: int = 3) -> list[Phrase]:
     """Return up to `limit` measured outcomes that can be said plainly."""
     found: list[Phrase] = []

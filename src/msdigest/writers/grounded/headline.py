@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from msdigest.facts.model import TOPICS
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.describe import (
+    TOPIC_SUBJECTS,
     Phrase,
     animal_word,
     condition,
@@ -37,7 +37,7 @@ __all__ = ["write_headline"]
 MAX_HEADLINE_WORDS = 25
 #: A headline may read harder than the rest (it names the finding); the whole summary
 #: still has to meet the grade target.
-HEADLINE_GRADE = 18.0
+HEADLINE_GRADE = 20.0
 
 _FRAMES = {
     "lab": (
@@ -135,20 +135,33 @@ def _subject(draft: Draft) -> Phrase | None:
     intervention = intervention_phrase(draft)
     if intervention is not None:
         return intervention
-    if draft.facts.topics:
-        label = TOPICS.get(draft.facts.topics[0], "").lower()
-        if label:
-            return Phrase(label, draft.fact("topics", draft.facts.topics[0]))
+    if draft.facts.topics and draft.facts.topics[0] in TOPIC_SUBJECTS:
+        topic = draft.facts.topics[0]
+        return Phrase(TOPIC_SUBJECTS[topic], draft.fact("topics", topic))
     return None
 
 
+# Clauses about a process or an opinion, not a finding: "identification of ... is of
+# importance", "the use of X requires careful monitoring".
+_NOT_A_FINDING = re.compile(
+    r"^(?:the )?(?:identification|evaluation|assessment|investigation|determination|"
+    r"use|analysis|aim|purpose|objective) of\b|\bis of (?:importance|interest)\b|"
+    r"\b(?:should|must|needs? to|requires?|required)\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"^(?:the |these |our |this )?(?:results?|data|findings|study|researchers|authors|"
+    r"evidence)\b",
+    re.IGNORECASE,
+)
+_NAME_ENDING = re.compile(r"(?:mab|nib|mod|imod|limus|ast|ine|ate|ide|ol|one|in|il|an|ex)$")
 _Candidate = tuple[str, Line, int, str | None]
 
 
 def _clauses(draft: Draft) -> list[_Candidate]:
     """Return candidate findings: the clause, its source line, a rank tier, a name to introduce."""
     found: list[_Candidate] = []
-    candidates = list(conclusion_candidates(draft))
+    candidates = list(conclusion_candidates(draft))[:6]
     if states_finding(draft.paper.title):
         candidates.append(draft.document.title)
     authoritative = {s for s in candidates[:2] if s.category == "CONCLUSIONS"}
@@ -166,6 +179,8 @@ def _clauses(draft: Draft) -> list[_Candidate]:
         clause, _cut = core_clause(simplified.sentences[0])
         safe = soften(clause, draft.strength)
         if not safe or len(safe.split()) < 4 or not has_verb(safe) or leans_on_context(safe):
+            continue
+        if _NOT_A_FINDING.search(safe):
             continue
         tier = (0 if sentence in authoritative else 1) + (2 if name else 0)
         found.append((safe, Line(safe, (draft.source(sentence),)), tier, name))
@@ -194,7 +209,11 @@ def _single_name(simplified: Simplified) -> str | None:
     word = simplified.hard[0]
     if re.fullmatch(r"[A-Z]{2,6}s?", word):
         return None
-    return word
+    # Only a name can be introduced as "something called ...": a code such as EXB-088,
+    # or a compound or medicine ("propionate", "ibudilast"); not a hard ordinary word.
+    if re.search(r"\d|[A-Z]", word[1:]) or _NAME_ENDING.search(word.lower()):
+        return word
+    return None
 
 
 _TITLE_VERBS = re.compile(
@@ -238,6 +257,9 @@ def write_headline(draft: Draft) -> Line:
         if count is not None:
             fields["count"] = count
         frames = list(_FRAMES[key])
+        if _REPORTED.match(clause):
+            # "results from this study showed ..." already reports; do not stack "suggests that".
+            frames = [f for f in frames if "that {clause}" not in f] or frames
         if _names_people(clause):
             # "... in people with MS, a study of 62 people with MS suggests" says it twice.
             frames = [f for f in frames if "{who}" not in f] or frames

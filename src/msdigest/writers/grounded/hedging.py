@@ -53,7 +53,8 @@ _HEDGE = re.compile(
 _CLAIM_VERBS = (
     "improves|reduces|prevents|protects|increases|decreases|causes|leads to|promotes|"
     "enhances|restores|slows|halts|stops|lowers|raises|boosts|benefits|helps|treats|"
-    "worsens|predicts|affects|modifies|changes|delays|repairs|reverses"
+    "worsens|predicts|affects|modifies|changes|delays|repairs|reverses|suppresses|inhibits|"
+    "blocks|induces|triggers|drives|attenuates|ameliorates|strengthens|preserves"
 )
 # A plural noun looks like a verb ("FLAIR changes and seizures"); a verb is not followed
 # by "and", "of", a comma or another verb, so those are left alone.
@@ -144,6 +145,20 @@ def _base(verb: str) -> str:
     return verb[:-1] if verb.endswith("s") else verb
 
 
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|any|no|clear|significant|without|of|these|those|such|some|many|"
+    r"small|large|major|minor|similar|further|other|its|their)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _may(match: re.Match[str]) -> str:
+    """Put "may" before a claim verb, unless the word is a noun ("without clear changes")."""
+    if _NOUN_BEFORE.search(match.string, 0, match.start()):
+        return match.group(0)
+    return "may " + _base(match.group(1))
+
+
 def soften(text: str, strength: Strength) -> str | None:
     """Return `text` worded to match `strength`, or None when it cannot be made safe.
 
@@ -168,7 +183,7 @@ def soften(text: str, strength: Strength) -> str | None:
         text = _SHOWS_THAT.sub(lambda m: _SUGGEST[m.group(1).lower()] + " that", text)
         text = _IS_EFFECTIVE.sub(lambda m: "may be ", text)
         text = _CAN_CLAIM.sub("may ", text)
-        text = _PRESENT_CLAIM.sub(lambda m: "may " + _base(m.group(1)), text)
+        text = _PRESENT_CLAIM.sub(_may, text)
         if strength.level != "trial" and _PAST_CAUSAL.search(text):
             return None
     text = re.sub(r"\bmay may\b", "may", text)

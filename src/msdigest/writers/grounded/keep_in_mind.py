@@ -157,6 +157,8 @@ _AUTHORS_LIMITS = LIMITS
 
 def _authors_limits(draft: Draft) -> list[Line]:
     """Return the authors' own word on the limits of the evidence, made plain, if any."""
+    if not _AUTHORS_LIMITS.search(draft.abstract):
+        return []
     for sentence in draft.document.sentences:
         if not _AUTHORS_LIMITS.search(sentence.text):
             continue
@@ -170,12 +172,14 @@ def _authors_limits(draft: Draft) -> list[Line]:
 
 
 def _needed_sentences(draft: Draft) -> list[Sentence]:
+    if not _NEEDED.search(draft.abstract):
+        return []
     ordered = draft.sentences_in("CONCLUSIONS") + list(draft.document.sentences)
-    seen: list[Sentence] = []
+    seen: dict[int, Sentence] = {}
     for sentence in ordered:
-        if sentence not in seen and _NEEDED.search(sentence.text):
-            seen.append(sentence)
-    return seen
+        if sentence.start not in seen and _NEEDED.search(sentence.text):
+            seen[sentence.start] = sentence
+    return list(seen.values())
 
 
 def write_keep_in_mind(draft: Draft) -> list[Line]:

@@ -13,6 +13,7 @@ import hashlib
 import re
 import string
 from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 __all__ = ["Phrasing", "opener", "template_fields"]
@@ -22,6 +23,7 @@ T = TypeVar("T")
 _FORMATTER = string.Formatter()
 
 
+@lru_cache(maxsize=4096)
 def template_fields(template: str) -> tuple[str, ...]:
     """Return the names of the `{field}` placeholders in `template`."""
     return tuple(name for _, name, _, _ in _FORMATTER.parse(template) if name)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-__all__ = ["REWRITES", "apply_rewrites"]
+__all__ = ["REWRITES", "apply_rewrites", "apply_rewrites_one_by_one"]
 
 _BRAIN_PARTS = (
     r"thalamic|thalamus|hippocampal|hippocampus|cortical|cerebellar|whole[- ]brain|brain|"
@@ -48,7 +48,7 @@ REWRITES: Sequence[tuple[str, str]] = (
     (r"^Conversely,\s*", "On the other hand, "),
     (r"\b(?:in addition|additionally),\s*", "also, "),
     # Who did it.
-    (r"\bWe (?=[a-z])", "The researchers "),
+    (r"(?-i:^We )(?=[a-z])", "The researchers "),
     (r"\bwe\b", "the researchers"),
     (r"\bour (?=(?:results|findings|data|study|analysis|analyses|work|observations)\b)", "the "),
     (r"\bthe present (study|work|analysis|trial)\b", r"this \1"),
@@ -251,10 +251,74 @@ _COMPILED = tuple(
     for pattern, replacement in REWRITES
 )
 
+_SIMPLE = re.compile(r"\\b([A-Za-z' -]+)\\b")
+
+
+def _word_rule(
+    rules: list[tuple[str, str]],
+) -> tuple[re.Pattern[str], Callable[[re.Match[str]], str]]:
+    """Return one regex and replacer for consecutive plain word-for-word rules."""
+    table = {literal.lower(): replacement for literal, replacement in rules}
+    words = sorted(table, key=len, reverse=True)
+    regex = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+    def replace(match: re.Match[str]) -> str:
+        return _keep_case(match.group(0), table[match.group(0).lower()])
+
+    return regex, replace
+
+
+def _steps() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]:
+    """Return the rules as steps: runs of plain word rules merged into a single pass each.
+
+    Merging keeps the order between a run and the rules around it; within a run no rule's
+    output is another's input (a test compares the result with rule-by-rule application).
+    """
+    steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = []
+    run: list[tuple[str, str]] = []
+    for (pattern, replacement), compiled in zip(REWRITES, _COMPILED, strict=True):
+        simple = _SIMPLE.fullmatch(pattern)
+        if simple and "\\" not in replacement and "{" not in replacement:
+            run.append((simple.group(1), replacement))
+            continue
+        if run:
+            steps.append(_word_rule(run))
+            run = []
+        steps.append(compiled)
+    if run:
+        steps.append(_word_rule(run))
+    return tuple(steps)
+
+
+_STEPS = _steps()
+# Most sentences need one or two steps, so steps are tested in groups: one search for the
+# group, and each step only when the group found something.
+_GROUP = 8
+_GROUPS = tuple(
+    (
+        re.compile(
+            "|".join(f"(?:{regex.pattern})" for regex, _ in _STEPS[i : i + _GROUP]),
+            re.IGNORECASE,
+        ),
+        _STEPS[i : i + _GROUP],
+    )
+    for i in range(0, len(_STEPS), _GROUP)
+)
+
 
 def apply_rewrites(text: str) -> str:
     """Return `text` with every rule of `REWRITES` applied in order."""
+    for any_step, steps in _GROUPS:
+        if any_step.search(text) is None:
+            continue
+        for regex, replace in steps:
+            if regex.search(text) is not None:
+                text = regex.sub(replace, text)
+    return text
+
+
+def apply_rewrites_one_by_one(text: str) -> str:
+    """Return `text` with each rule applied on its own, in order (the reference for tests)."""
     for regex, replace in _COMPILED:
-        if regex.search(text) is not None:
-            text = regex.sub(replace, text)
+        text = regex.sub(replace, text)
     return text

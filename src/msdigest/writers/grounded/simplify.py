@@ -43,6 +43,8 @@ _INLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?(?:-[A-Za-z0-9]+)*")
+#: A glossary name this short reads better than its short form ("relapsing-remitting MS").
+_SHORT_NAME_WORDS = 3
 _BRACKETS = re.compile(r"\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])")
 _NUMBER = r"[-\u2212\u2013]?\d*[.,·]?\d+"
 _STATISTICS = tuple(
@@ -71,6 +73,17 @@ _NOT_VERBS = frozenset(
      "controlled", "blinded", "unblinded", "matched", "advanced", "detailed", "limited",
      "related", "based", "selected", "untreated", "treated"}
 )  # fmt: skip
+# Sentences about the analysis rather than the finding mean nothing to a lay reader.
+_STATS_TALK = re.compile(
+    r"\b(?:sub-?group analys[ie]s|main effect|interaction effect|post-?hoc|variance|"
+    r"covariance|multivariate|univariate|regression|odds|hazard|confidence|"
+    r"sensitivity analys[ie]s|standardi[sz]ed|adjusted|adjustment|significant)\b",
+    re.IGNORECASE,
+)
+_BEFORE_ADJECTIVE = frozenset(
+    {"the", "a", "an", "of", "and", "or", "with", "more", "less", "most", "least", "very",
+     "newly", "recently", "previously", "their", "its", "in", "for", "on"}
+)  # fmt: skip
 _SPLIT_SEMICOLON = re.compile(r"\s*;\s+")
 _SPLIT_CONTRAST = re.compile(r",\s+(?:but|while|although|though|yet)\s+", re.IGNORECASE)
 _FINITE = frozenset(
@@ -79,7 +92,15 @@ _FINITE = frozenset(
         *("could", "may", "might", "should", "would", "will", "showed", "shows", "found"),
         *("finds", "remained", "remains", "became", "becomes", "seemed", "seems", "led"),
         *("leads", "took", "takes", "made", "makes", "gave", "gives", "got", "felt", "held"),
-        *("saw", "met", "reported"),
+        *("saw", "met", "reported", "seem", "seems", "appear", "appears", "remain", "become"),
+        *("suggest", "suggests", "indicate", "indicates", "help", "helps", "improve"),
+        *("improves", "reduce", "reduces", "increase", "increases", "decrease", "decreases"),
+        *("predict", "predicts", "support", "supports", "differ", "differs", "vary", "varies"),
+        *("occur", "occurs", "exist", "exists", "lead", "cause", "causes", "affect"),
+        *("affects", "depend", "depends", "work", "works", "provide", "provides", "include"),
+        *("includes", "contribute", "contributes", "play", "plays", "offer", "offers"),
+        *("strengthens", "suppresses", "protects", "promotes", "lowers", "raises", "slows"),
+        *("worsens", "prevents", "explains", "matters", "tracks", "links", "need", "needs"),
     )
 )
 
@@ -150,6 +171,7 @@ def tidy(text: str, *, end: bool = True) -> str:
     text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
     text = re.sub(r"^[,;:.\s]+", "", text)
     text = re.sub(r"\b(a|an|A|An) (?=\w)", _article, text)
+    text = re.sub(r"\b(\w{3,}) \1\b", r"\1", text)  # "treatment treatment" after rewrites
     if not text:
         return text
     text = text[:1].upper() + text[1:]
@@ -227,6 +249,8 @@ class Simplifier:
     ) -> None:
         self.glossary = glossary
         self.plain_words = plain_words
+        self._plain_cache: dict[str, str] = {}
+        self._hard_cache: dict[tuple[str, tuple[str, ...]], tuple[str, ...]] = {}
         self.allowed = tuple(allowed)
         self.max_grade = max_grade
         usable = {
@@ -247,34 +271,39 @@ class Simplifier:
 
     def hard_words_in(self, text: str) -> tuple[str, ...]:
         """Return the words of `text` still too hard for a lay reader (see `hard_words`)."""
-        return hard_words(text, self.glossary, self.allowed)
+        key = (text, self.allowed)
+        found = self._hard_cache.get(key)
+        if found is None:
+            found = self._hard_cache[key] = hard_words(text, self.glossary, self.allowed)
+        return found
 
     def expand(self, text: str) -> str:
-        """Return `text` with the paper's own short forms written out (unless well known).
+        """Return `text` with short forms written out where that helps a reader.
 
-        Short forms the glossary knows by a readable name ("RRMS" is "relapsing-remitting
-        MS") take that name even when the paper does not define them.
+        A short form the paper defines means what the paper says ("SD" may be sexual
+        dysfunction, not standard deviation); when the glossary knows it by the same
+        meaning, its short glossary name is used ("RRMS" becomes "relapsing-remitting MS")
+        or, for a long name, the short form stays and the glossary explains it ("NMOSD").
+        Undefined short forms the glossary knows get its name the same way.
         """
-        text = self._glossary_names(text)
-        if self._abbreviation_regex is None:
-            return text
+        if self._abbreviation_regex is not None:
+            text = self._abbreviation_regex.sub(self._expand_one, text)
+        return self._glossary_names(text)
 
-        def replace(match: re.Match[str]) -> str:
-            short, plural = match.group(1), match.group(2)
-            if self.glossary is not None:
-                term = self.glossary.get(short + plural) or self.glossary.get(short)
-                if term is not None:
-                    # "RRMS" reads better as the glossary's own name for it.
-                    named = term.term if not term.term.isupper() else short
-                    return named + (plural if named == short else "")
-            long = self._abbreviations[short]
-            if long.lower() == "multiple sclerosis":
-                return "MS"
-            if plural and not long.endswith("s"):
-                long += "s"
-            return long
-
-        return self._abbreviation_regex.sub(replace, text)
+    def _expand_one(self, match: re.Match[str]) -> str:
+        short, plural = match.group(1), match.group(2)
+        long = self._abbreviations[short]
+        if long.lower() == "multiple sclerosis":
+            return "MS"
+        if self.glossary is not None:
+            term = self.glossary.get(short + plural) or self.glossary.get(short)
+            if term is not None and self.glossary.get(long) is term:
+                if term.term.isupper() or len(term.term.split()) > _SHORT_NAME_WORDS:
+                    return match.group(0)
+                return term.term
+        if plural and not long.endswith("s"):
+            long += "s"
+        return long
 
     def _glossary_names(self, text: str) -> str:
         if self.glossary is None or not re.search(r"\b[A-Z]{3,}s?\b", text):
@@ -290,7 +319,7 @@ class Simplifier:
                 or written in _KNOWN_SHORT
             ):
                 continue
-            if len(name.split()) > 4:
+            if len(name.split()) > _SHORT_NAME_WORDS or written in self._abbreviations:
                 continue
             out += [text[last : match.start], name]
             last = match.end
@@ -298,7 +327,17 @@ class Simplifier:
         return "".join(out)
 
     def plain(self, text: str) -> str:
-        """Return `text` in plain words: statistics out, short forms expanded, rules applied."""
+        """Return `text` in plain words: statistics out, short forms expanded, rules applied.
+
+        Results are remembered: the same phrase (a population, a treatment) is made plain
+        many times while one summary is written.
+        """
+        cached = self._plain_cache.get(text)
+        if cached is None:
+            cached = self._plain_cache[text] = self._make_plain(text)
+        return cached
+
+    def _make_plain(self, text: str) -> str:
         text = _INLINE_LABEL.sub("", text)
         text = strip_statistics(text)
         text = self.expand(text)
@@ -337,10 +376,12 @@ class Simplifier:
                 problems.append("too short to stand alone")
             if _RESIDUE.search(part):
                 problems.append("statistics left")
+            if _STATS_TALK.search(part):
+                problems.append("statistics talk")
             if re.search(r"[()\[\]]", part):
                 problems.append("unbalanced brackets")
             numbers += len(find_numbers(part))
-            hard.extend(hard_words(part, self.glossary, self.allowed))
+            hard.extend(self.hard_words_in(part))
             if self.glossary is not None:
                 terms.extend(t.term for t in self.glossary.terms_in(part))
         if numbers > 3:
@@ -371,7 +412,7 @@ _MEASURED_BY = re.compile(
 )
 _TAIL = re.compile(
     r",\s+(?:considering|including|together with|as well as|given|suggesting|indicating|"
-    r"as (?:is|are|was|were|does|do)|"
+    r"as (?:is|are|was|were|does|do)|possibly|probably (?:because|due|reflecting)|"
     r"highlighting|supporting|implicating|rendering|making|reflecting|independent(?:ly)? of|"
     r"regardless of|irrespective of|after (?:adjusting|controlling)|controlling for|"
     r"adjusting for|in terms of|especially|particularly|mainly|with the exception of)\b.*$",
@@ -397,17 +438,27 @@ def trim_clauses(text: str) -> str:
 def has_verb(text: str) -> bool:
     """Return True when `text` looks like a clause (it has a finite verb), not a fragment.
 
-    A rough test without a tagger: a common finite verb, or a word in "-ed" that is not
-    part of a hyphenated word ("home-based") nor a known non-verb ("speed", "hundred").
+    A rough test without a tagger: a common finite verb not after "to" ("X to have Y" is
+    not a clause), or a word in "-ed" that is not part of a hyphenated word
+    ("home-based"), not after a word that makes it an adjective ("moderately increased
+    salt"), and not a known non-verb ("speed", "hundred").
     """
+    previous = ""
     for token in text.split():
         word = token.strip(".,;:()[]'\"").lower()
-        if word in _FINITE:
+        if word in _FINITE and previous != "to":
             return True
-        if "-" in word or not word.isalpha():
-            continue
-        if word.endswith("ed") and len(word) > 5 and word not in _NOT_VERBS:
+        if (
+            "-" not in word
+            and word.isalpha()
+            and word.endswith("ed")
+            and len(word) > 5
+            and word not in _NOT_VERBS
+            and previous not in _BEFORE_ADJECTIVE
+            and not previous.endswith("ly")
+        ):
             return True
+        previous = word
     return False
 
 
@@ -436,18 +487,21 @@ def _split_on(pieces: list[str], regex: re.Pattern[str], lead: str) -> list[str]
 
 
 _LEAD_IN = re.compile(
-    r"^(?:(?:so|also|thus|overall|in conclusion|in summary|to conclude|taken together),?\s+)?"
+    r"^(?:(?:so|also|thus|here|overall|in conclusion|in summary|to conclude|"
+    r"taken together),?\s+)?"
     r"(?:(?:these|the|our|this study's|the study's|present|current)\s+"
     r"(?:results|findings|data|observations|analyses|study|work|review|trial|analysis|"
     r"evidence)(?:\s+(?:of|from) (?:this|the|our) (?:present |current )?"
     r"(?:study|work|review|trial|analysis))?|"
-    r"this (?:study|review|trial|analysis|work|report)|"
+    r"(?:results|findings|data) (?:from|of) (?:the|this|our) (?:present |current )?"
+    r"(?:study|work|trial|review|analysis)|"
+    r"this (?:[a-z-]+ ){0,2}(?:study|review|trial|analysis|work|report|case)|"
     r"the researchers|the authors|it is)\s+"
     r"(?:(?:further|clearly|strongly|collectively|together|also)\s+)?"
     r"(?:suggests?|suggested|indicates?|indicated|shows?|showed|shown|demonstrates?|"
     r"demonstrated|supports?|supported|implies|implied|confirms?|confirmed|reveals?|"
     r"revealed|highlights?|highlighted|concludes?|concluded|finds?|found|provides? "
-    r"(?:evidence|support))\s+(?:that\s+)?",
+    r"(?:evidence|support))\s+that\s+",
     re.IGNORECASE,
 )
 

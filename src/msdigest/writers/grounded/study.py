@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from msdigest.facts.document import Sentence
+from msdigest.text.readability import words
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.describe import (
     Phrase,
@@ -30,7 +31,7 @@ from msdigest.writers.grounded.describe import (
 )
 from msdigest.writers.grounded.hedging import soften
 from msdigest.writers.grounded.phrasing import template_fields
-from msdigest.writers.grounded.simplify import core_clause
+from msdigest.writers.grounded.simplify import MAX_WORDS, core_clause
 
 __all__ = [
     "LIMITS",
@@ -178,12 +179,12 @@ _TRIAL_DESIGNS = {
 _ANAPHORA = re.compile(
     r"^(?:this|these|that|those|such|it|they|both|the latter|the former|the same|"
     r"the other|another|the remaining|the rest|in contrast|conversely|however|also)\b"
-    r"(?!\s+(?:study|trial|review|analysis|report|work|research|paper|case|case report|"
-    r"pilot|survey|cohort|meta-analysis)\b)",
+    r"(?!\s+(?:[a-z-]+\s+){0,2}(?:study|trial|review|analysis|report|work|research|paper|"
+    r"case|pilot|survey|cohort|meta-analysis|results|findings|data|observations|evidence)\b)",
     re.IGNORECASE,
 )
 _POINTS_BACK = re.compile(
-    r"\b(?:these|those|such|the above|the aforementioned)\s+(?:issues|problems|questions|"
+    r"(?<=\s)(?:these|those|such|the above|the aforementioned)\s+(?:issues|problems|questions|"
     r"limitations|concerns|findings|results|effects|differences|changes|factors|"
     r"associations|patients|participants)\b|\bongoing\b|\brespectively\b|\bthem\b|\bthey\b",
     re.IGNORECASE,
@@ -246,11 +247,14 @@ def fill_line(
     None when no template fits the fields, or every fitting sentence is unacceptable
     (a number the source does not state, a hard word, too long: see `Draft.acceptable`).
     """
+    # The templates are plain by construction (a test holds them to it), so only the
+    # values put into them need the full test; the engine checks every sentence again.
     values = {k: (v.text if isinstance(v, Phrase) else v) for k, v in fields.items()}
+    values = {k: v for k, v in values.items() if draft.acceptable_phrase(v)}
 
     def accept(text: str) -> bool:
         return (
-            draft.acceptable(text)
+            len(words(text)) <= MAX_WORDS
             and (max_words is None or len(text.split()) <= max_words)
             and (require is None or require(text))
         )

@@ -10,11 +10,13 @@ for the concepts this summary talks about and the kind of finding.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from msdigest.glossary import Analogy, load_analogies
+from msdigest.glossary import Analogy, load_analogies, load_glossary
 from msdigest.text.sentences import split_sentences
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.describe import (
+    TOPIC_SUBJECTS,
     Phrase,
     about_ms,
     animal_word,
@@ -35,21 +37,6 @@ __all__ = ["PARTS", "write_why"]
 
 PARTS = ("people_with_ms", "analogy", "caregivers", "healthcare_providers", "may_not_apply_to")
 
-#: What a study on each topic is about, as a noun phrase that fits "evidence about ...".
-TOPIC_SUBJECTS = {
-    "treatments": "MS treatments",
-    "exercise_and_rehabilitation": "exercise and rehabilitation",
-    "symptoms": "MS symptoms",
-    "cognition": "thinking and memory",
-    "imaging": "what brain scans show",
-    "immune_system_and_causes": "the immune system in MS",
-    "diagnosis_and_monitoring": "how MS is diagnosed and tracked",
-    "lifestyle_and_diet": "lifestyle and diet",
-    "pregnancy_and_family": "pregnancy and family life",
-    "progressive_ms": "progressive MS",
-    "paediatric_ms": "MS in children and teenagers",
-    "related_conditions": "conditions related to MS",
-}
 _WEIGHT = {
     "lab": "very early",
     "observational": "new",
@@ -424,19 +411,29 @@ def _analogy(draft: Draft, context_text: str) -> list[Line]:
 
 def _analogies_for(draft: Draft, concept: str, direction: str | None) -> list[Analogy]:
     """Return the bank's analogies for `concept` that fit `direction`, in a stable order."""
-    wanted = _canonical(draft, concept)
     found = [
         analogy
-        for analogy in load_analogies()
-        if any(_canonical(draft, c) == wanted for c in analogy.concepts)
-        and (analogy.fits_direction(direction) or analogy.fits_direction(None))
+        for analogy in _analogy_index().get(_canonical(concept), ())
+        if analogy.fits_direction(direction) or analogy.fits_direction(None)
     ]
     return sorted(found, key=lambda a: draft.phrasing.number(f"analogy:{a.key}", 1 << 30))
 
 
-def _canonical(draft: Draft, concept: str) -> str:
-    term = draft.glossary.get(concept) if draft.glossary is not None else None
+def _canonical(concept: str) -> str:
+    term = load_glossary().get(concept)
     return (term.term if term is not None else concept).lower()
+
+
+@lru_cache(maxsize=1)
+def _analogy_index() -> dict[str, tuple[Analogy, ...]]:
+    """Return the analogy bank by canonical concept (built once per process)."""
+    index: dict[str, list[Analogy]] = {}
+    for analogy in load_analogies():
+        for concept in analogy.concepts:
+            bucket = index.setdefault(_canonical(concept), [])
+            if analogy not in bucket:
+                bucket.append(analogy)
+    return {concept: tuple(found) for concept, found in index.items()}
 
 
 def _direction(draft: Draft) -> str | None:
