@@ -31,11 +31,6 @@ def setup_django(**environment: str) -> None:
     import django
 
     django.setup()
-    from django.conf import settings
-
-    # whitenoise serves from the app folders (WHITENOISE_USE_FINDERS); an empty
-    # STATIC_ROOT keeps it from warning that the folder is missing.
-    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 def migrate(verbosity: int = 0) -> None:

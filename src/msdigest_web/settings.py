@@ -91,7 +91,9 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = MSDIGEST_HOME / "static"
+# WhiteNoise serves static files straight from the package (finders), so nothing needs
+# collecting; set MSDIGEST_STATIC_ROOT to run `msdigest manage collectstatic` for a proxy.
+STATIC_ROOT = env_path("MSDIGEST_STATIC_ROOT", "") if env_str("MSDIGEST_STATIC_ROOT") else None
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
