@@ -143,10 +143,26 @@ def _window(
 
 
 @ingest.command("pubmed", context_settings=CONTEXT)
-@click.option("--query", default=None, help="PubMed query (default: MSDIGEST_PUBMED_QUERY or MS).")
-@click.option("--mindate", type=DATE, default=None, help="First entry date, YYYY/MM/DD.")
-@click.option("--maxdate", type=DATE, default=None, help="Last entry date (default: today).")
-@click.option("--days", type=click.IntRange(1), default=None, help="The last N days up to today.")
+@click.option(
+    "--query",
+    default=None,
+    help="PubMed query (default: MSDIGEST_PUBMED_QUERY, else MS and related conditions).",
+)
+@click.option("--mindate", type=DATE, default=None, metavar="YYYY/MM/DD", help="First entry date.")
+@click.option(
+    "--maxdate",
+    type=DATE,
+    default=None,
+    metavar="YYYY/MM/DD",
+    help="Last entry date (default: today).",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="The last N days up to today.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the run's counts as one JSON object.")
 def ingest_pubmed_command(
     query: str | None,
