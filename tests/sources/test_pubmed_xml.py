@@ -14,7 +14,7 @@ from msdigest.errors import InputError
 from msdigest.paper import Paper
 from msdigest.sources import Skipped, read_papers
 from msdigest.sources.pubmed_xml import FileCutShort, iter_pubmed_xml, parse_pubmed_xml_bytes
-from tests.conftest import FIXTURES, SHARED_EVAL, shared_file
+from tests.conftest import FIXTURES, shared_file
 
 PUBMED = FIXTURES / "pubmed"
 
@@ -366,7 +366,3 @@ def test_every_shared_file_parses_without_loss() -> None:
         assert all(p.title and p.abstract and p.pmid for p in papers), path
         # every AbstractText element became a section, none lost or empty
         assert sum(len(p.abstract) for p in papers) == raw.count("<AbstractText"), path
-
-
-def test_shared_folder_constant_points_at_eval() -> None:
-    assert SHARED_EVAL.name == "eval"
