@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from msdigest.facts.model import TextFact
 from msdigest.summary import Provenance
 from msdigest.text.numbers import format_count
 from msdigest.writers.grounded.context import Draft, clean_intervention, per_draft
@@ -351,6 +352,26 @@ def _group_label(draft: Draft, label: str) -> str | None:
     return None
 
 
+_SPAN_GROUP = re.compile(
+    r"(?P<count>\d[\d,]*)\s+(?:(?P<healthy>healthy (?:controls|volunteers|people))|"
+    r"(?:patients|people|participants|adults|women|men|children|individuals)\s+with\s+"
+    r"(?P<condition>[^,;()]+?))(?=\s*(?:,|;|\band\b|$|\())",
+    re.IGNORECASE,
+)
+
+
+def _groups_in(span: str) -> list[tuple[int, str]]:
+    """Return (count, plain label) for each group a count span names ("38 patients with ...")."""
+    found = []
+    for match in _SPAN_GROUP.finditer(span):
+        count = int(match.group("count").replace(",", ""))
+        if match.group("healthy"):
+            found.append((count, "healthy people"))
+        else:
+            found.append((count, f"people with {match.group('condition').strip()}"))
+    return found
+
+
 @per_draft
 def groups_phrase(draft: Draft) -> Phrase | None:
     """Return the group sizes when the abstract gives no total it states itself.
@@ -362,6 +383,25 @@ def groups_phrase(draft: Draft) -> Phrase | None:
     size = draft.facts.sample_size
     groups = [g for g in size.groups if g.count > 0]
     quoted = "; ".join(g.span.text for g in groups if g.span)
+    span = size.span.text if size.span else ""
+    from_span = _groups_in(span)
+    if len(from_span) >= 2 and all(draft.stated(count) for count, _ in from_span):
+        parts = [f"{format_count(count)} {label}" for count, label in from_span]
+        text = ", ".join(parts[:-1]) + " and " + parts[-1]
+        if draft.acceptable_phrase(text):
+            return Phrase(text, draft.fact("sample_size", span))
+    controls = size.healthy_controls
+    if (
+        not groups
+        and controls
+        and size.total
+        and size.total > controls
+        and draft.stated(controls)
+        and draft.stated(size.total - controls)
+    ):
+        cases = format_count(size.total - controls)
+        text = f"{cases} people with {condition(draft)} and {format_count(controls)} healthy people"
+        return Phrase(text, draft.fact("sample_size", span or text))
     if len(groups) >= 2 and all(draft.stated(g.count) for g in groups):
         labels = [_group_label(draft, g.label) for g in groups]
         counts = [format_count(g.count) for g in groups]
@@ -371,7 +411,6 @@ def groups_phrase(draft: Draft) -> Phrase | None:
         else:
             text = "groups of " + ", ".join(counts[:-1]) + " and " + counts[-1] + " people"
         return Phrase(text, draft.fact("sample_size", quoted or text))
-    span = size.span.text if size.span else ""
     per_group = _PER_GROUP.search(span)
     if per_group and draft.stated(int(per_group.group(1))):
         text = f"{per_group.group(1)} people in each group"
@@ -431,6 +470,9 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
     multiple sclerosis" gives "exercise treatment").
     """
     fact = draft.facts.intervention_or_exposure
+    if fact is not None and draft.strength.level == "observational" and not _in_title(draft, fact):
+        # An exposure the title does not name is too often a stray phrase to build on.
+        fact = None
     plain = None
     if fact is not None:
         plain = draft.plain_phrase(clean_intervention(fact.text), max_words=8)
@@ -449,6 +491,14 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
     return Phrase(plain, draft.fact("intervention_or_exposure", fact.text, fact.span))
 
 
+def _in_title(draft: Draft, fact: TextFact) -> bool:
+    """Return True when the title names the exposure (so it is what the study is about)."""
+    title = draft.paper.title.lower()
+    found = {w for w in re.findall(r"[a-z]{4,}", fact.text.lower())}
+    return fact.text.lower() in title or any(w in title for w in found - _NOT_NAMES)
+
+
+_NOT_NAMES = frozenset({"people", "patients", "with", "multiple", "sclerosis", "disease", "study"})
 _TITLE_SUBJECT = re.compile(
     r"^(?P<subject>[^:?]+?)\s+(?:for|in|to treat|versus|vs\.?)\s+(?:the\s+)?"
     r"(?:management of\s+|treatment of\s+|people with\s+|patients with\s+)?"
@@ -526,6 +576,8 @@ _VAGUE_OUTCOMES = re.compile(
 def _good_outcome(draft: Draft, plain: str) -> bool:
     """Return True for an outcome a reader can picture ("walking speed", "fatigue")."""
     if _VAGUE_OUTCOMES.match(plain) or _POOR_POPULATION.search(plain):
+        return False
+    if re.search(r"[()\[\]]", plain):
         return False
     if (
         _STARTS_BADLY.match(plain)

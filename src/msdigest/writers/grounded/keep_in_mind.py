@@ -122,6 +122,10 @@ _NEXT = {
     ),
     "unclear": ("More research is needed to confirm these results.",),
 }
+_ONE_STUDY = (
+    "This was a single study; results are more certain once other studies confirm them.",
+    "Even a well-run study is rarely the last word; other studies need to confirm it.",
+)
 _ABSTRACT_ONLY = (
     "This summary is based on the abstract, which leaves out many details of the study.",
     "The full paper may hold details that the abstract does not give.",
@@ -251,6 +255,8 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
     if facts.study_design == "feasibility_or_pilot":
         add("pilot", _PILOT, {}, "study_design", facts.study_design)
     lines += _authors_limits(draft)
+    if not lines and level in ("trial", "review", "early", "unclear"):
+        add("one_study", _ONE_STUDY, {}, "study_design", facts.study_design)
     if len(lines) < 2:
         line = fill_line(draft, "abstract_only", _ABSTRACT_ONLY, {})
         if line is not None:

@@ -112,7 +112,9 @@ _DESIGN_EXPLAINED = {
         "A case report describes what happened to individual patients in detail.",
     ),
     "systematic_review": ("A review like this weighs up the studies already done on a question.",),
-    "meta_analysis": ("Pooling the results of several studies can give a clearer overall answer.",),
+    "meta_analysis": (
+        "Combining the results of several studies can give a clearer overall answer.",
+    ),
     "qualitative": (
         "The researchers talked with people in depth and looked for shared themes.",
         "In-depth interviews were used to find out what mattered to people.",

@@ -81,7 +81,7 @@ _CAREGIVERS = {
     "exercise_and_rehabilitation": (
         "Family and friends often help with getting to sessions or practising at home, so "
         "it helps to know how {it} was set up here.",
-        "If you support someone's daily activity, this study shows one way {it} can be run.",
+        "If you support someone's daily activity, this study shows a way {it} can be run.",
     ),
     "symptoms": (
         "Symptoms such as {outcome} shape daily life at home too, so caregivers may find "
@@ -117,7 +117,7 @@ _CAREGIVERS = {
         "Parents of young people with MS may find this study relevant because it focused on {who}.",
     ),
     "related_conditions": (
-        "Families living with {ms} have fewer studies to draw on, so each new one adds to "
+        "Families living with {ms} have fewer studies to draw on, so each new study adds to "
         "what they can learn.",
     ),
     "immune_system_and_causes": (
