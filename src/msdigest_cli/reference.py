@@ -31,9 +31,9 @@ def render_reference() -> str:
     parts = [HEADER]
     for path, command in _walk(cli, ["msdigest"]):
         name = " ".join(path)
-        with click.Context(
-            command, info_name=name, terminal_width=100, max_content_width=100
-        ) as context:
+        # make_context applies each command's context_settings (-h, widths) as a real run does.
+        with command.make_context(name, [], resilient_parsing=True) as context:
+            context.terminal_width = 100
             help_text = command.get_help(context)
         level = "#" * min(len(path) + 1, 4)
         parts.append(f"{level} `{name}`\n\n```\n{help_text}\n```\n")
