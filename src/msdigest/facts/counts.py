@@ -14,21 +14,16 @@ scores ("EDSS 6"), and counts of things (MRI scans, measurements, visits, lesion
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal, cast
+from typing import Literal
 
 from msdigest.facts.document import lowered
+from msdigest.facts.roles import SUBGROUP_BEFORE, Role, role_of
 from msdigest.text.numbers import words_to_int
 
 __all__ = ["Count", "Kind", "Role", "find_counts"]
 
 Kind = Literal["people", "controls", "disease", "implied", "studies", "animals"]
-Role = Literal[
-    "randomised", "allocated", "enrolled", "respondents", "base", "analysed", "completed",
-    "pool", "dropout", "subgroup", "ratio", "none",
-]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,44 +127,6 @@ _STOP = frozenset(
     "attended started restarted met underwent took described rated reviewed".split()
 )
 
-_ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
-    (cast(Role, role), re.compile(pattern))
-    for role, pattern in (
-        ("dropout", r"\b(?:withdr[ae]w|withdrawn|dropped out|drop-?outs?|lost to follow|"
-                    r"were excluded|was excluded|excluded|discontinu\w*|did not (?:complete|"
-                    r"finish|respond|participate)|declined|refused|died|deceased)\b"),
-        ("randomised", r"\brandomi[sz]\w*|\brandomly (?:assigned|allocated|divided)"),
-        ("allocated", r"\b(?:assigned|allocated|divided into)\b"),
-        ("respondents", r"\b(?:responded|respondents?|answered|returned (?:the|a|completed)|"
-                        r"completed (?:a|an|the) (?:\w+ ){0,2}(?:survey|questionnaire)|"
-                        r"completed (?:the )?(?:survey|questionnaire)|agreed to participate|"
-                        r"consented|participated|took part|joined|filled (?:in|out))\b"),
-        ("completed", r"\b(?:completed (?:the |all |both |their )?(?:\w+[- ]\w+ |\w+ )?(?:study|"
-                      r"trial|follow-up|treatment|intervention|programme|program|protocol|"
-                      r"assessments?|visits?|sessions|periods|arms|phases?|course)\b|"
-                      r"completed (?:at least|more than|all|both|\d)|"
-                      r"completed\s*[;,.)]|completed$|completers?|finished|reached the end|"
-                      r"remained in)"),
-        ("respondents", r"\bcompleted (?:a|an|the|two|three|four|all|both)?\s*(?:[\w-]+ ){0,5}?"
-                        r"(?:questionnaires?|surveys?|index|scales?|inventor(?:y|ies)|tests?|"
-                        r"battery|measures|interviews?|diar(?:y|ies)|forms?|instruments?)\b"),
-        ("analysed", r"\b(?:analy[sz]ed|analy[sz]able|(?:interim|final) analysis|evaluable|"
-                     r"available for analysis|were available|"
-                     r"included in the (?:final )?analys[ie]s|per[- ]protocol)\b"),
-        ("pool", r"\b(?:eligible|screened|invited|approached|contacted|potentially eligible|"
-                 r"assessed for eligibility|identified as|(?:sent|distributed|mailed|"
-                 r"e-?mailed|posted|offered) (?:\w+ ){0,8}?to)\b"),
-        ("enrolled", r"\b(?:enrol\w*|included|including|inclusion|recruit\w*|entered|joined|"
-                     r"studied|evaluated|assessed|examined|investigated|surveyed|"
-                     r"interviewed|followed|treated|tested|imaged|scanned|genotyped|"
-                     r"identified|registered|comprised|comprising|consisted|consisting|"
-                     r"involv\w*|underwent|received|were given|was given|contributed|"
-                     r"report|reported|describe|described|present|presented|observed|"
-                     r"collected (?:from|in)|obtained from|cohort of|sample of|sample "
-                     r"consisted|data (?:from|of|on)|records of|population of|sample "
-                     r"comprised|were seen|were selected|selected)\b"),
-    )
-)  # fmt: skip
 # Roles a count can have with no noun after it: "96 were randomised", "496 (65%) responded".
 _IMPLIED = re.compile(
     r"^\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*|\[\s*\d+(?:\.\d+)?\s*%\s*\]\s*)?"
@@ -187,29 +144,15 @@ _PEOPLE_SOON = re.compile(
 )
 _PAIRED = re.compile(r"^\s*(?:vs\.?|versus|and|or)\s+(?P<second>\d[\d,]*)(?=\s+[a-z])")
 _STUDIES_SOON = re.compile(r"^\s*(?:[\w-]+,?\s+){1,4}?(?:studies|trials|rcts)\b")
-_PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
 _TOTAL_BEFORE = re.compile(
     r"(?:\ba total of|\bin total,?|\btotal (?:sample|population|cohort|number)? ?(?:of|was|"
     r"were|=)|\boverall,?|\baltogether,?|\bsample size (?:of|was)|\bsample of)\s*$"
 )
-_BASE_BEFORE = re.compile(
-    r"(?:^|[;:]\s*)(?:of|among|amongst|from|out of|in) (?:the |all |a total of |these |"
-    r"those )?$"
-)
-_SUBGROUP_BEFORE = re.compile(
-    r"(?:\bof whom|\bof these|\bof them|\bof which|\bamong them|\bamong these|"
-    r"\bsub-?(?:sample|set|group|cohort)s? of (?:the )?(?:\w+ ){0,4}|"
-    r"\bthereof|\bnamely|\bi\.e\.,?|\bwhereas|\b(?:the )?remaining)\s*$"
-)
-_RATIO = re.compile(r"(?:\bmatched (?:with|to)\s*(?:up to\s*)?$|\bratio of\s*$|:\s*$)")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
-_CLAUSE_MARK = re.compile(r"[(\[)\]]|[,;](?= )")
-_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
 # "For each of 1,650 cases, four controls were matched": a ratio, said once per sentence.
 _PER_CASE = re.compile(r"\b(?:for (?:each|every)(?: of)?|per case|per patient)\b")
-_RATIO_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:per|for each|for every|each) case\b")
 
 
 def _number_value(match: re.Match[str]) -> int | None:
@@ -279,91 +222,6 @@ def _scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, lis
     return None, 0, "", modifiers
 
 
-@lru_cache(maxsize=256)
-def _clause_cuts(text: str) -> tuple[int, ...]:
-    """Return where clauses start: after "; " or ", " outside parentheses."""
-    depth = 0
-    cuts = [0]
-    for match in _CLAUSE_MARK.finditer(text):
-        char = match.group(0)[0]
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            cuts.append(match.start() + 1)
-    cuts.append(len(text))
-    return tuple(cuts)
-
-
-def _clause_bounds(text: str, position: int) -> tuple[int, int]:
-    """Return the clause around `position`: between "; " / ", " outside parentheses."""
-    cuts = _clause_cuts(text)
-    index = bisect_right(cuts, position)
-    start = cuts[index - 1] if index > 0 else 0
-    end = cuts[index] if index < len(cuts) else len(text)
-    return start, end
-
-
-def _without_parentheses(text: str) -> str:
-    """Return `text` with bracketed asides removed, nested ones too."""
-    for _ in range(3):
-        stripped = _PARENTHESES.sub(" ", text)
-        if stripped == text:
-            break
-        text = stripped
-    return text
-
-
-def _first_role(text: str) -> Role | None:
-    """Return the role whose keyword comes first in `text` (ties go to the earlier rule)."""
-    best: tuple[int, int, Role] | None = None
-    for order, (role, pattern) in enumerate(_ROLE_PATTERNS):
-        match = pattern.search(text)
-        if match and (best is None or (match.start(), order) < best[:2]):
-            best = (match.start(), order, role)
-    return best[2] if best else None
-
-
-def _last_role(text: str) -> Role | None:
-    """Return the role whose keyword comes last in `text` ("We enrolled 45 ...")."""
-    best: tuple[int, int, Role] | None = None
-    for order, (role, pattern) in enumerate(_ROLE_PATTERNS):
-        for match in pattern.finditer(text):
-            if best is None or (match.start(), -order) > best[:2]:
-                best = (match.start(), -order, role)
-    return best[2] if best else None
-
-
-_PARTICIPATION = frozenset(
-    {"respondents", "completed", "randomised", "allocated", "enrolled", "analysed", "dropout"}
-)
-
-
-def _role(text: str, number_end: int, start: int, noun_end: int, modifiers: list[str]) -> Role:
-    """Say what a count means from the words around it in its clause."""
-    clause_start, clause_end = _clause_bounds(text, start)
-    before = text[clause_start:start]
-    after = text[noun_end:clause_end]
-    if _SUBGROUP_BEFORE.search(before):
-        return "subgroup"
-    if _RATIO.search(before) or _RATIO_AFTER.match(after):
-        return "ratio"
-    after_role = _first_role(" ".join(_without_parentheses(after).split()[:10]))
-    percent = _PERCENT_AFTER.match(text[number_end:]) or _PERCENT_AFTER.match(after)
-    if percent and after_role not in _PARTICIPATION:
-        # "31 (79.5%) were female" is a part; "496 (65%) responded" still counts.
-        return "subgroup"
-    if after_role is not None:
-        return after_role
-    modifier_role = _first_role(" ".join(modifiers))
-    if modifier_role is not None:
-        return modifier_role
-    if _BASE_BEFORE.search(before):
-        return "base"
-    return _last_role(before) or "none"
-
-
 def _refused(text: str, start: int, end: int, value: int) -> bool:
     """Return True when the number at [start:end] is not a count (age, year, unit, stat)."""
     before = text[max(0, start - 40) : start]
@@ -400,7 +258,7 @@ def find_counts(text: str, low: str | None = None) -> list[Count]:
         if _N_EQUALS.search(text, end, close if close != -1 else len(text)):
             enclosing_end = end  # "(n = 12 and n = 14)": two groups in one bracket
         label, kind = _label_before(text, open_paren if open_paren != -1 else start)
-        role = _role(low, end, start, enclosing_end, [])
+        role = role_of(low, end, start, enclosing_end, [])
         if kind == "studies":
             kind = "implied"  # "Fourteen RCTs (n = 1,842)": people in those studies
         counts.append(
@@ -493,7 +351,7 @@ def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Cou
             # "62 vs 60 patients": the first number shares the second one's noun.
             kind, _, label, modifiers = _scan_noun(tail[paired.end("second") :])
             if kind in {"people", "controls", "disease"}:
-                role = _role(low, end, start, end, [])
+                role = role_of(low, end, start, end, [])
                 return [Count(value, start, end, kind, role, label, total_marker=total)]
             kind = None
     if kind is None or kind == "thing":
@@ -509,18 +367,18 @@ def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Cou
             label = tail[implied.start("verb") : implied.end("verb")].strip()
         else:
             label = "participants"
-        role = _role(low, end, start, end, [])
+        role = role_of(low, end, start, end, [])
         if implied.group("verb") == "with":
             role = (
                 "subgroup"
                 if role in {"none", "enrolled"}
-                and _SUBGROUP_BEFORE.search(low[:start].rstrip(", ")[-30:])
+                and SUBGROUP_BEFORE.search(low[:start].rstrip(", ")[-30:])
                 else role
             )
         return [Count(value, start, end, "implied", role, label.strip(), total_marker=total)]
     if kind == "disease" and not modifiers and re.match(r"^\s*-", tail):
         return []
-    role = _role(low, end, start, end + noun_end, [m.lower() for m in modifiers])
+    role = role_of(low, end, start, end + noun_end, [m.lower() for m in modifiers])
     return [
         Count(value, start, end + noun_end, kind, role, label, total_marker=total,
               per_group=per_group)
