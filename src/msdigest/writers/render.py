@@ -27,6 +27,9 @@ _PART_LABELS = (
 
 
 def _participants(summary: LaySummary) -> str:
+    said = summary.evidence.get("participants")
+    if isinstance(said, str) and said:
+        return said
     total = summary.evidence.get("sample_size")
     stated = summary.evidence.get("sample_size_stated", True)
     if isinstance(total, int) and stated:

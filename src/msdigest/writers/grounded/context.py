@@ -105,6 +105,10 @@ class Draft:
         self.document: Document = build_document(paper)
         self.phrasing = Phrasing(paper.id)
         self.strength: Strength = evidence_strength(facts)
+        #: A study protocol describes a planned study: it has no results to report.
+        self.is_protocol = any("protocol" in note for note in facts.notes) or bool(
+            re.search(r"\bprotocol for\b|\bstudy protocol\b", paper.title, re.IGNORECASE)
+        )
         self.abbreviations = find_abbreviations(f"{paper.title}\n{self.abstract}")
         self.simplifier = Simplifier(
             self.abbreviations, glossary, plain_words, allowed=self._allowed_words()

@@ -115,6 +115,7 @@ _ABOUT_MS = re.compile(
 _ANY_MS_TYPE = re.compile(
     "|".join(f"(?P<t{number}>{pattern.pattern})" for number, (pattern, _) in enumerate(_MS_TYPES))
 )
+_PAEDIATRIC = f"t{len(_MS_TYPES) - 1}"
 # A population phrase is used as written only when it reads as "who": "women with
 # relapsing-remitting MS", "adults aged 65 or over with MS".
 _GOOD_POPULATION = re.compile(
@@ -187,6 +188,8 @@ def ms_type(draft: Draft) -> str | None:
     population = draft.facts.population.text if draft.facts.population else ""
     for text in (population, draft.paper.title, draft.abstract):
         present = {match.lastgroup for match in _ANY_MS_TYPE.finditer(text)}
+        if text is draft.abstract and len(present - {_PAEDIATRIC}) > 1:
+            return None  # the abstract names several kinds: too unclear to say which
         for number, (_pattern, name) in enumerate(_MS_TYPES):
             if f"t{number}" in present:
                 return name
@@ -441,8 +444,11 @@ def _names_something(phrase: str) -> bool:
     """Return True for a phrase that names a thing ("usual care"), not a sentence piece."""
     if _STARTS_BADLY.match(phrase) or has_verb(phrase):
         return False
-    if re.search(r"(?:ive|al|ic|ous|ful|able|ible|ary|ory|based|high|low)$", phrase.split()[-1]):
-        return False  # ends on an adjective: "non-invasive", "early high-benefit"
+    last = phrase.split()[-1]
+    if re.search(r"(?:ive|al|ic|ous|ful|able|ible|ary|ory|based|high|low)$", last):
+        return False  # ends on an adjective: "non-invasive"
+    if re.match(r"(?:high|low|moderate|early|late)-", last, re.IGNORECASE):
+        return False  # "early high-efficacy": the noun it qualifies is missing
     return any(len(w) >= 4 for w in re.findall(r"[A-Za-z]+", phrase)) or phrase.isupper()
 
 
@@ -456,7 +462,8 @@ def with_article(phrase: str) -> str:
     last = head.split()[-1].lower() if head.split() else ""
     if _DETERMINER.match(phrase) or last not in _COUNTABLE:
         return phrase
-    article = "an" if re.match(r"[aeio]|u(?!s[eu]|ni)", phrase, re.IGNORECASE) else "a"
+    vowel = re.match(r"[aeio]|u(?!s[eu]|ni)|8|11|18", phrase, re.IGNORECASE)
+    article = "an" if vowel else "a"
     return f"{article} {phrase}"
 
 
@@ -470,7 +477,11 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
     multiple sclerosis" gives "exercise treatment").
     """
     fact = draft.facts.intervention_or_exposure
-    if fact is not None and draft.strength.level == "observational" and not _in_title(draft, fact):
+    if (
+        fact is not None
+        and draft.strength.level in ("observational", "lab")
+        and not _in_title(draft, fact)
+    ):
         # An exposure the title does not name is too often a stray phrase to build on.
         fact = None
     plain = None
@@ -494,13 +505,13 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
 def _in_title(draft: Draft, fact: TextFact) -> bool:
     """Return True when the title names the exposure (so it is what the study is about)."""
     title = draft.paper.title.lower()
-    found = {w for w in re.findall(r"[a-z]{4,}", fact.text.lower())}
-    return fact.text.lower() in title or any(w in title for w in found - _NOT_NAMES)
+    found = {w for w in re.findall(r"[a-z]{4,}", fact.text.lower())} - _NOT_NAMES
+    return fact.text.lower() in title or (bool(found) and all(w in title for w in found))
 
 
 _NOT_NAMES = frozenset({"people", "patients", "with", "multiple", "sclerosis", "disease", "study"})
 _TITLE_SUBJECT = re.compile(
-    r"^(?P<subject>[^:?]+?)\s+(?:for|in|to treat|versus|vs\.?)\s+(?:the\s+)?"
+    r"^(?P<subject>[^:?]+?)\s+(?:for|in|to treat|versus|vs\.?|among)\s+(?:the\s+)?"
     r"(?:management of\s+|treatment of\s+|people with\s+|patients with\s+)?"
     r"(?:relapsing\S*\s+|progressive\s+)?(?:multiple sclerosis|MS)\b",
     re.IGNORECASE,
@@ -566,6 +577,11 @@ _SINGLE_OUTCOMES = frozenset(
      "cognition", "mobility", "strength", "fitness", "incontinence", "safety", "attacks",
      "infections", "death", "survival", "employment", "stigma"}
 )  # fmt: skip
+_STATISTICAL_OUTCOMES = re.compile(
+    r"\b(?:heterogeneity|variance|effect sizes?|odds|risk ratios?|hazard|p-values?|"
+    r"confidence|correlations?|regression|significance)\b",
+    re.IGNORECASE,
+)
 _VAGUE_OUTCOMES = re.compile(
     r"^(?:the |their )?(?:volumes?|values?|levels?|scores?|effects?|outcomes?|changes?|"
     r"contrast|addition|results?|differences?|data|measures?|parameters?|markers?)$",
@@ -577,7 +593,7 @@ def _good_outcome(draft: Draft, plain: str) -> bool:
     """Return True for an outcome a reader can picture ("walking speed", "fatigue")."""
     if _VAGUE_OUTCOMES.match(plain) or _POOR_POPULATION.search(plain):
         return False
-    if re.search(r"[()\[\]]", plain):
+    if re.search(r"[()\[\]]", plain) or _STATISTICAL_OUTCOMES.search(plain):
         return False
     if (
         _STARTS_BADLY.match(plain)

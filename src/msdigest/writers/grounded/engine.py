@@ -23,7 +23,12 @@ from msdigest.summary import (
 from msdigest.text.readability import flesch_kincaid_grade, words
 from msdigest.writers.base import Engine
 from msdigest.writers.grounded.context import Draft, Line
-from msdigest.writers.grounded.describe import DESIGN_NOUNS
+from msdigest.writers.grounded.describe import (
+    DESIGN_NOUNS,
+    count_phrase,
+    groups_phrase,
+    single_case,
+)
 from msdigest.writers.grounded.headline import write_headline
 from msdigest.writers.grounded.keep_in_mind import write_keep_in_mind
 from msdigest.writers.grounded.study import write_study
@@ -116,6 +121,17 @@ class _Sections:
             (line for line in self.study if any(s.kind == "source" for s in line.sources)), None
         )
 
+    def _participants(self) -> str | None:
+        """Return who took part as the summary says it ("148", "45 people with ... and ...")."""
+        for phrase in (
+            count_phrase(self.draft),
+            groups_phrase(self.draft),
+            single_case(self.draft),
+        ):
+            if phrase is not None:
+                return phrase.text
+        return None
+
     def summary(self, paper: Paper, facts: StudyFacts, engine: Engine) -> LaySummary:
         why_parts = {part: [line.text for line in self.why if line.part == part] for part in PARTS}
         sentences = [SummarySentence(self.headline.text, "headline", None, self.headline.sources)]
@@ -147,6 +163,7 @@ class _Sections:
             "design_label": DESIGN_NOUNS.get(facts.study_design, "a study"),
             "sample_size": size.total,
             "sample_size_stated": size.total is not None and self.draft.stated(size.total),
+            "participants": self._participants(),
             "groups": [{"label": g.label, "count": g.count} for g in size.groups],
         }
         return LaySummary(

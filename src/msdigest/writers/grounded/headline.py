@@ -16,6 +16,7 @@ from msdigest.writers.grounded.describe import (
     TOPIC_SUBJECTS,
     Phrase,
     animal_word,
+    comparison_phrase,
     condition,
     count_phrase,
     design_noun,
@@ -23,7 +24,13 @@ from msdigest.writers.grounded.describe import (
     who_phrase,
 )
 from msdigest.writers.grounded.hedging import is_hedged, soften
-from msdigest.writers.grounded.simplify import Simplified, core_clause, has_verb, tidy
+from msdigest.writers.grounded.simplify import (
+    Simplified,
+    core_clause,
+    has_verb,
+    tidy,
+    trim_clauses,
+)
 from msdigest.writers.grounded.study import (
     conclusion_candidates,
     fill_line,
@@ -182,8 +189,14 @@ def _clauses(draft: Draft) -> list[_Candidate]:
             continue
         if _NOT_A_FINDING.search(safe):
             continue
+        if re.search(r"[:\"'\u2018\u2019\u201c\u201d]", safe.replace("'s ", "s ")):
+            continue  # a list or a quotation is not a headline
         tier = (0 if sentence in authoritative else 1) + (2 if name else 0)
         found.append((safe, Line(safe, (draft.source(sentence),)), tier, name))
+        shorter = trim_clauses(safe).rstrip(".")
+        if shorter != safe and len(shorter.split()) >= 6 and has_verb(shorter):
+            shorter = shorter[:1].lower() + shorter[1:] if safe[:1].islower() else shorter
+            found.append((shorter, Line(shorter, (draft.source(sentence),)), tier, name))
     # A finding that names what was studied makes the better headline.
     # A finding that names what was studied makes the better headline; the title, which
     # names it by definition, is only the last resort.
@@ -245,6 +258,8 @@ def write_headline(draft: Draft) -> Line:
     key = _frame_key(draft)
     count = count_phrase(draft)
     who = who_phrase(draft)
+    if draft.is_protocol:
+        return _planned(draft, who)
     animals = animal_word(draft) or "the lab"
     for clause, origin, _tier, name in _clauses(draft):
         if name is not None:
@@ -276,10 +291,51 @@ def write_headline(draft: Draft) -> Line:
     return _fallback(draft, who)
 
 
+_PLANNED = (
+    "A planned early study of {subject} in {who} has no results yet.",
+    "Researchers describe a planned early study of {subject} in {who}; there are no results yet.",
+    "A planned early study in {who} has no results yet.",
+)
+
+
+def _planned(draft: Draft, who: Phrase) -> Line:
+    """Return the headline of a study protocol: what is planned, and that there are no results."""
+    fields: dict[str, Phrase | str] = {"who": who}
+    subject = _subject(draft)
+    if subject is not None:
+        fields["subject"] = subject
+    line = fill_line(draft, "headline", _PLANNED, fields, max_words=MAX_HEADLINE_WORDS)
+    if line is not None:
+        return line
+    return Line("A planned early study has no results yet.", (who.source,))
+
+
+_FALLBACK_COMPARED = (
+    "{design} compared {subject} with {comparison} in {who}.",
+    "{subject} was compared with {comparison} in {design} of {who}.",
+)
+
+
 def _fallback(draft: Draft, who: Phrase) -> Line:
     subject = _subject(draft) or Phrase(
         condition(draft), draft.fact("study_design", draft.facts.study_design)
     )
+    comparison = comparison_phrase(draft)
+    if comparison is not None and draft.strength.firm:
+        fields: dict[str, Phrase | str] = {
+            "design": Phrase(
+                design_noun(draft),
+                draft.fact("study_design", draft.facts.study_design, draft.facts.design_span),
+            ),
+            "subject": subject,
+            "comparison": comparison,
+            "who": who,
+        }
+        compared = fill_line(
+            draft, "headline", _FALLBACK_COMPARED, fields, max_words=MAX_HEADLINE_WORDS
+        )
+        if compared is not None:
+            return compared
     level = draft.strength.level
     if level == "review":
         key = "small_review" if draft.strength.small else "review"

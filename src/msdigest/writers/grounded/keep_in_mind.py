@@ -59,10 +59,10 @@ _DESIGN_LIMITS = {
         "happens or what causes it.",
     ),
     "case_report_or_series": (
-        "A case report describes what happened to individual people; it cannot show cause "
-        "and effect, and others may respond differently.",
-        "What happened to a few people may not happen to others, and a case report cannot "
-        "show cause and effect.",
+        "A case report describes what happened to a small number of people; it cannot show "
+        "cause and effect, and others may respond differently.",
+        "What happened to a small number of people may not happen to others, and a case "
+        "report cannot show cause and effect.",
     ),
 }
 _OBSERVATIONAL = (
@@ -204,7 +204,9 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
         animals = animal_word(draft) or "the lab"
         add("lab", _LAB, {"animals": animals}, "limitations.animal_or_lab", "true")
         add("lab_carry", _LAB_CARRY, {}, "study_design", facts.study_design)
-    if draft.strength.small or flags.small_sample is True:
+    if (draft.strength.small or flags.small_sample is True) and (
+        facts.study_design != "case_report_or_series"
+    ):
         count = count_phrase(draft)
         if count is not None and count.text.replace(",", "").isdigit():
             add("small", _SMALL_WITH_COUNT, {"count": count}, "limitations.small_sample", "true")
@@ -229,7 +231,7 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
         add("no_control", _NO_CONTROL, fields, "limitations.no_control", "true")
     elif observational:
         add("observational", _OBSERVATIONAL, {}, "limitations.observational", "true")
-    if flags.short_follow_up is True:
+    if flags.short_follow_up is True and level != "lab":
         duration = duration_phrase(draft)
         if duration is not None:
             add("short", _SHORT, {"duration": duration}, "limitations.short_follow_up", "true")

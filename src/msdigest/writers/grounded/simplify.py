@@ -443,11 +443,14 @@ def has_verb(text: str) -> bool:
     ("home-based"), not after a word that makes it an adjective ("moderately increased
     salt"), and not a known non-verb ("speed", "hundred").
     """
-    previous = ""
+    before = previous = ""
     for token in text.split():
         word = token.strip(".,;:()[]'\"").lower()
         if word in _FINITE and previous != "to":
             return True
+        adverb_as_adjective = previous.endswith("ly") and (
+            before in _BEFORE_ADJECTIVE or not before
+        )
         if (
             "-" not in word
             and word.isalpha()
@@ -455,10 +458,10 @@ def has_verb(text: str) -> bool:
             and len(word) > 5
             and word not in _NOT_VERBS
             and previous not in _BEFORE_ADJECTIVE
-            and not previous.endswith("ly")
+            and not adverb_as_adjective
         ):
             return True
-        previous = word
+        before, previous = previous, word
     return False
 
 

@@ -52,6 +52,10 @@ _INTRO_WITH_COUNT = (
     "{design} looked at {count} {who}.",
     "The study team worked with {count} {who} in {design}.",
 )
+_INTRO_CELLS = (
+    "This was {design} using cells grown in the lab.",
+    "Researchers ran {design} with cells grown in the lab.",
+)
 _INTRO_SINGLE = (
     "This case report describes {single} with {ms}.",
     "The report follows {single} with {ms}.",
@@ -129,6 +133,10 @@ _DONE_COMPARED = (
 _DONE_TO_GROUP = (
     "People were assigned to {intervention} or to {comparison} for {duration}.",
     "People were assigned to {intervention} or to {comparison}.",
+)
+_DONE_VERSUS_CONTROL = (
+    "Some people got {intervention} for {duration}; the others were in a comparison group.",
+    "Some people got {intervention}; the others were in a comparison group.",
 )
 _DONE_SINGLE = (
     "Everyone got {intervention} for {duration}.",
@@ -394,6 +402,8 @@ def _intro(draft: Draft) -> list[Line]:
         line = fill_line(
             draft, "intro", templates, {"design": design_fact, "groups": groups, "who": who}
         )
+    elif who.text == "cells in the lab":
+        line = fill_line(draft, "intro", _INTRO_CELLS, {"design": design_fact})
     else:
         line = fill_line(draft, "intro", _INTRO_WITHOUT_COUNT, {"design": design_fact, "who": who})
     return [line] if line else []
@@ -424,6 +434,10 @@ def _what_was_done(draft: Draft) -> list[Line]:
     if comparison is not None:
         comparison = Phrase(with_article(comparison.text), comparison.source)
     duration = duration_phrase(draft)
+    if duration is not None and intervention is not None:
+        number = re.match(r"\S+", duration.text)
+        if number and re.search(rf"\b{re.escape(number.group())}[- ]", intervention.text):
+            duration = None  # "a 12-week programme for 12 weeks" says it twice
     design = draft.facts.study_design
     fields: dict[str, Phrase | str] = {}
     if intervention:
@@ -442,6 +456,8 @@ def _what_was_done(draft: Draft) -> list[Line]:
         and (draft.facts.has_control_group is not True)
     ):
         line = fill_line(draft, "done", _DONE_SINGLE, fields)
+    elif intervention and design in _TRIAL_DESIGNS:
+        line = fill_line(draft, "done", _DONE_VERSUS_CONTROL, fields)
     elif intervention and draft.strength.level == "observational":
         line = fill_line(draft, "done", _DONE_EXPOSURE, fields)
     elif intervention and draft.strength.level == "lab":
@@ -541,6 +557,10 @@ def _no_count(draft: Draft) -> list[Line]:
     return [Line(_NO_COUNT[key], (draft.fact("sample_size", reason),))]
 
 
+_PROTOCOL = (
+    "This paper describes the plan for the study; it has no results yet.",
+    "The paper sets out how the study will be run, so there are no results yet.",
+)
 _SOMETHING_CALLED = (
     "The research centred on something called {word}.",
     "A key part of this work was something called {word}.",
@@ -593,6 +613,11 @@ def write_study(draft: Draft, result_limit: int = 3) -> list[Line]:
     lines += _completers(draft)
     lines += _outcomes(draft)
     lines += _no_count(draft)
+    if draft.is_protocol:
+        line = fill_line(draft, "protocol", _PROTOCOL, {})
+        if line is not None:
+            lines.append(Line(line.text, (draft.fact("study_design", draft.facts.study_design),)))
+        return lines
     lines += _results(draft, result_limit)
     conclusion = conclusion_line(draft)
     if conclusion is not None:

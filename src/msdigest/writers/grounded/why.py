@@ -29,7 +29,6 @@ from msdigest.writers.grounded.describe import (
     outcome_phrases,
     subject_reference,
     who_phrase,
-    with_article,
 )
 from msdigest.writers.grounded.study import fill_line
 
@@ -246,10 +245,15 @@ def _evidence_words(label: str) -> str:
     """Return the evidence label as a noun phrase ("a small early study", "early lab research")."""
     if not label or re.search(r"\b(?:research|evidence)$", label):
         return label
-    return with_article(label)
+    return ("an " if re.match(r"[aeio]", label, re.IGNORECASE) else "a ") + label
 
 
 def _people(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    subject = fields.get("subject")
+    if subject is not None and " and " in (
+        subject.text if isinstance(subject, Phrase) else subject
+    ):
+        fields = {k: v for k, v in fields.items() if k != "outcome"}  # "X and Y and Z" reads badly
     lines = []
     first = fill_line(draft, "why_people", _PEOPLE, fields, part="people_with_ms")
     if first is not None:
@@ -288,7 +292,13 @@ def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
         line = fill_line(draft, "why_caregivers", by_level, fields, part="caregivers")
         if line is not None:
             return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
-    for topic in draft.facts.topics:
+    topics = list(draft.facts.topics)
+    tested = subject_reference(draft) in ("the treatment", "the drug")
+    if draft.strength.level in ("trial", "early") and "treatments" in topics and tested:
+        # For a trial, what was tested matters more to a family than how it was measured.
+        topics.remove("treatments")
+        topics.insert(0, "treatments")
+    for topic in topics:
         templates = _CAREGIVERS.get(topic)
         if topic == "symptoms" and not _is_symptom(draft, fields.get("outcome")):
             continue
@@ -379,16 +389,27 @@ def _may_not_apply(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
 
 
+_GENERIC_CONCEPTS = frozenset(
+    {"multiple sclerosis", "ms", "relapse", "treatment", "disease-modifying therapy",
+     "relapsing-remitting ms", "relapsing ms", "clinical trial", "caregiver", "placebo"}
+)  # fmt: skip
+
+
 def _analogy(draft: Draft, context_text: str) -> list[Line]:
-    concepts: list[str] = []
+    # What was measured and tested first, then what the text talks about, then the design;
+    # words that fit every MS study ("multiple sclerosis", "relapse") only at the end.
+    concepts: list[str] = [o.text for o in draft.facts.outcomes]
+    if draft.facts.intervention_or_exposure is not None:
+        concepts.append(draft.facts.intervention_or_exposure.text)
     if draft.glossary is not None:
-        concepts += [term.term for term in draft.glossary.terms_in(context_text)]
-    concepts += [o.text for o in draft.facts.outcomes]
-    if draft.glossary is not None:
-        concepts += [term.term for term in draft.glossary.terms_in(draft.abstract)]
+        mentioned = [t.term for t in draft.glossary.terms_in(context_text)]
+        mentioned += [t.term for t in draft.glossary.terms_in(draft.abstract)]
+        concepts += [t for t in mentioned if t.lower() not in _GENERIC_CONCEPTS]
     concepts += list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
     if draft.strength.small:
         concepts += ["small study", "sample size"]
+    if draft.glossary is not None:
+        concepts += [t.term for t in draft.glossary.terms_in(context_text)]
     direction = _direction(draft)
     tried: set[str] = set()
     for concept in dict.fromkeys(concepts):
