@@ -492,13 +492,12 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
     if plain is None:
         return title_subject(draft, introduce)
     assert fact is not None
-    if introduce:
-        names = [w for w in draft.simplifier.allowed if w.lower() in plain.lower()]
-        if names:
-            kind = "a drug" if all(_SURE_DRUG.search(n.lower()) for n in names) else "a treatment"
-            plain = f"{kind} called {plain}"
-        else:
-            plain = with_article(plain)
+    names = [w for w in draft.simplifier.allowed if w.lower() in plain.lower()]
+    if introduce and names:
+        kind = "a drug" if all(_SURE_DRUG.search(n.lower()) for n in names) else "a treatment"
+        plain = f"{kind} called {plain}"
+    else:
+        plain = with_article(plain)
     return Phrase(plain, draft.fact("intervention_or_exposure", fact.text, fact.span))
 
 

@@ -32,6 +32,7 @@ from msdigest.writers.grounded.simplify import (
     trim_clauses,
 )
 from msdigest.writers.grounded.study import (
+    NOT_A_FINDING,
     conclusion_candidates,
     fill_line,
     leans_on_context,
@@ -148,14 +149,6 @@ def _subject(draft: Draft) -> Phrase | None:
     return None
 
 
-# Clauses about a process or an opinion, not a finding: "identification of ... is of
-# importance", "the use of X requires careful monitoring".
-_NOT_A_FINDING = re.compile(
-    r"^(?:the )?(?:identification|evaluation|assessment|investigation|determination|"
-    r"use|analysis|aim|purpose|objective) of\b|\bis of (?:importance|interest)\b|"
-    r"\b(?:should|must|needs? to|requires?|required)\b",
-    re.IGNORECASE,
-)
 _REPORTED = re.compile(
     r"^(?:the |these |our |this )?(?:results?|data|findings|study|researchers|authors|"
     r"evidence)\b",
@@ -187,7 +180,7 @@ def _clauses(draft: Draft) -> list[_Candidate]:
         safe = soften(clause, draft.strength)
         if not safe or len(safe.split()) < 4 or not has_verb(safe) or leans_on_context(safe):
             continue
-        if _NOT_A_FINDING.search(safe):
+        if NOT_A_FINDING.search(safe):
             continue
         if re.search(r"[:\"'\u2018\u2019\u201c\u201d]", safe.replace("'s ", "s ")):
             continue  # a list or a quotation is not a headline
@@ -203,9 +196,10 @@ def _clauses(draft: Draft) -> list[_Candidate]:
     topic = topic_words(draft)
     title_ref = draft.source(draft.document.title).ref
 
-    def rank(item: _Candidate) -> tuple[bool, int, int]:
+    def rank(item: _Candidate) -> tuple[bool, int, int, int]:
         from_title = item[1].sources[0].ref == title_ref
-        return (from_title, item[2], -len(topic_words_in(item[0]) & topic))
+        # Among equally good findings, the shorter reads more easily.
+        return (from_title, item[2], -len(topic_words_in(item[0]) & topic), len(item[0]) // 40)
 
     return sorted(found, key=rank)
 

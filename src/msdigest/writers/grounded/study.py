@@ -36,6 +36,7 @@ from msdigest.writers.grounded.simplify import MAX_WORDS, core_clause
 __all__ = [
     "LIMITS",
     "NEEDED",
+    "NOT_A_FINDING",
     "conclusion_candidates",
     "conclusion_line",
     "fill_line",
@@ -197,6 +198,14 @@ _POINTS_BACK = re.compile(
     r"(?<=\s)(?:these|those|such|the above|the aforementioned)\s+(?:issues|problems|questions|"
     r"limitations|concerns|findings|results|effects|differences|changes|factors|"
     r"associations|patients|participants)\b|\bongoing\b|\brespectively\b|\bthem\b|\bthey\b",
+    re.IGNORECASE,
+)
+#: Clauses about a process or an opinion, not a finding: "identification of ... is of
+# importance", "the use of X requires careful monitoring".
+NOT_A_FINDING = re.compile(
+    r"^(?:the )?(?:identification|evaluation|assessment|investigation|determination|"
+    r"use|analysis|aim|purpose|objective) of\b|\bis of (?:importance|interest)\b|"
+    r"\b(?:should|must|needs? to|requires?|required)\b",
     re.IGNORECASE,
 )
 #: Sentences about the limits of the evidence: they belong in "keep in mind".
@@ -513,7 +522,7 @@ def conclusion_line(draft: Draft, templates: tuple[str, ...] = _CONCLUSION) -> L
             continue
         clause, _cut = core_clause(simplified.sentences[0])
         safe = soften(clause, draft.strength)
-        if not safe or len(safe.split()) < 4:
+        if not safe or len(safe.split()) < 4 or NOT_A_FINDING.search(safe):
             continue
         text = draft.phrasing.fill("conclusion", templates, {"clause": safe})
         if text is None or not draft.numbers_ok(text) or len(text.split()) > 25:

@@ -40,7 +40,7 @@ _WEIGHT = {
     "lab": "very early",
     "observational": "new",
     "early": "early",
-    "trial": "trial-based",
+    "trial": "new",
     "review": "combined",
     "unclear": "new",
 }
@@ -78,64 +78,54 @@ _PEOPLE_NEXT = {
 }
 _CAREGIVERS = {
     "exercise_and_rehabilitation": (
-        "Family and friends often help with getting to sessions or practising at home, so "
-        "it helps to know how {it} was set up here.",
-        "If you support someone's daily activity, this study shows a way {it} can be run.",
+        "Family and friends often help with practice at home, so it helps to know how {it} "
+        "was set up.",
+        "If you help someone stay active, this shows a way {it} can be run.",
     ),
     "symptoms": (
-        "Symptoms such as {outcome} shape daily life at home too, so caregivers may find "
-        "this study useful.",
-        "Caregivers see the day-to-day effect of symptoms like {outcome}, which this study "
-        "looked at.",
+        "Symptoms like {outcome} shape life at home too, so this may be useful to carers.",
+        "Carers see the daily toll of symptoms like {outcome}, which this study looked at.",
     ),
     "cognition": (
-        "Changes in thinking can be hard to see from the outside, so caregivers may value "
-        "research on {outcome}.",
-        "Caregivers often notice changes in memory and thinking first; this study adds to "
-        "what is known about them.",
+        "Changes in thinking can be hard to spot from outside, so this may help carers.",
+        "Carers often notice changes in memory and thinking first.",
     ),
     "treatments": (
-        "Caregivers who help with medicines and appointments may want to know what this "
-        "study found about {it}.",
-        "Family members who help manage treatment may want to know what this study adds "
-        "about {subject}.",
+        "Carers who help with medicines may want to know what this study found about {it}.",
+        "Family who help with treatment may want to know what this study adds about {subject}.",
     ),
     "pregnancy_and_family": (
-        "Partners and family are often part of decisions about pregnancy and treatment, so "
-        "this study may speak to them too.",
+        "Partners and family often share choices about pregnancy and treatment, so this may "
+        "speak to them too.",
     ),
     "lifestyle_and_diet": (
-        "Meals and daily habits are often shared at home, so findings about {it} may "
-        "matter to the whole household.",
+        "Meals and habits are often shared at home, so findings about {it} may matter to the "
+        "whole family.",
     ),
     "progressive_ms": (
-        "People caring for someone with progressive MS often look for new options, and "
-        "this study adds to that search.",
+        "People who care for someone with progressive MS often look for new options; this "
+        "adds to that search.",
     ),
-    "paediatric_ms": (
-        "Parents of young people with MS may find this study relevant because it focused on {who}.",
-    ),
+    "paediatric_ms": ("Parents of young people with MS may find this study useful.",),
     "related_conditions": (
-        "Families living with {ms} have fewer studies to draw on, so each new study adds to "
-        "what they can learn.",
+        "Families living with {ms} have fewer studies to draw on, so each new study counts.",
     ),
     "immune_system_and_causes": (
-        "Caregivers may want to know what this study adds about {subject}.",
-        "Caregivers can see this as research to be aware of; it does not change daily care.",
+        "Carers may want to know what this study adds about {subject}.",
+        "For carers, this is research to be aware of; it does not change daily care.",
     ),
     "imaging": (
-        "Caregivers can see this as research about what scans can show; it does not change "
-        "daily care at home.",
+        "For carers, this is research about what scans can show; it does not change daily care.",
     ),
     "diagnosis_and_monitoring": (
-        "Caregivers often help keep track of symptoms and tests, so better ways of "
-        "tracking MS may matter to them too.",
+        "Carers often help keep track of symptoms and tests, so better ways of tracking MS "
+        "may matter to them.",
     ),
 }
 _CAREGIVERS_DEFAULT = (
-    "Caregivers may find it useful to know what this study looked at: {subject} in {who}.",
-    "Family members and friends may want to know what this study adds about {subject}.",
-    "Caregivers can see this as a study to be aware of rather than to act on yet.",
+    "Carers may want to know what this study looked at: {subject} in {who}.",
+    "Family and friends may want to know what this study adds about {subject}.",
+    "For carers, this is a study to be aware of rather than to act on yet.",
 )
 _PROVIDERS = (
     "Clinicians may note the main measures, {measures_plain}, in {count} people.",
@@ -146,29 +136,25 @@ _PROVIDERS = (
 _NOT_APPLY = {
     "lab": (
         "The results come from {animals}, so they may not apply to people at all.",
-        "Because the work was done in {animals}, it may not apply to people with MS.",
+        "As the work was done in {animals}, it may not apply to people with MS.",
     ),
     "women": (
         "Only women took part, so the findings may not apply to men.",
         "As everyone in the study was a woman, the results may not apply to men.",
     ),
-    "children": ("The study focused on young people, so the results may not apply to adults.",),
-    "older": (
-        "The study focused on older people, so the results may not apply to younger people.",
-    ),
+    "children": ("The study was about young people, so the results may not apply to adults.",),
+    "older": ("The study was about older people, so the results may not apply to younger people.",),
     "kind": (
-        "Everyone studied had {ms}, so the results may not apply to other forms of MS.",
-        "The people in it had {ms}; those with other forms of MS may differ.",
+        "Everyone in it had {ms}, so the results may not apply to other forms of MS.",
+        "The people in it had {ms}; those with other forms may differ.",
     ),
     "selected": (
-        "The people in it were chosen in specific ways, so the results may not apply to "
-        "{everyone}.",
-        "The results may not apply to people unlike those studied, for example with more "
+        "Only some kinds of people took part, so the results may not fit {everyone}.",
+        "The results may not apply to people unlike those studied, such as those with more "
         "severe illness.",
     ),
     "review": (
-        "The studies in the review may not have included people like you, so the results "
-        "may not apply to everyone.",
+        "The studies may not have included people like you, so the results may not fit everyone.",
     ),
 }
 # Used only when no analogy in the bank fits this study: true of any piece of research.
@@ -275,13 +261,13 @@ def _with_fact(draft: Draft, line: Line, name: str, value: str) -> Line:
 
 _CAREGIVERS_BY_LEVEL = {
     "review": (
-        "Caregivers get a summary of what earlier studies found about {subject}.",
-        "Caregivers get a summary of the research so far on {subject}, not a new experiment.",
+        "Carers get a summary of what earlier studies found about {subject}.",
+        "Carers get a summary of the research so far on {subject}, not a new test.",
     ),
     "lab": (
-        "Caregivers can see this as background research on how the disease works; it does "
-        "not change daily care.",
-        "Caregivers can see this as early science to be aware of; it does not change daily care.",
+        "For carers, this is background research on how the disease works; it does not "
+        "change daily care.",
+        "For carers, this is early science to be aware of; it does not change daily care.",
     ),
 }
 
@@ -401,15 +387,14 @@ def _analogy(draft: Draft, context_text: str) -> list[Line]:
     concepts: list[str] = [o.text for o in draft.facts.outcomes]
     if draft.facts.intervention_or_exposure is not None:
         concepts.append(draft.facts.intervention_or_exposure.text)
-    if draft.glossary is not None:
-        mentioned = [t.term for t in draft.glossary.terms_in(context_text)]
-        mentioned += [t.term for t in draft.glossary.terms_in(draft.abstract)]
-        concepts += [t for t in mentioned if t.lower() not in _GENERIC_CONCEPTS]
+    said = [t.term for t in draft.glossary.terms_in(context_text)] if draft.glossary else []
+    background = [t.term for t in draft.glossary.terms_in(draft.abstract)] if draft.glossary else []
+    concepts += [t for t in said if t.lower() not in _GENERIC_CONCEPTS]
     concepts += list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
     if draft.strength.small:
         concepts += ["small study", "sample size"]
-    if draft.glossary is not None:
-        concepts += [t.term for t in draft.glossary.terms_in(context_text)]
+    concepts += [t for t in background if t.lower() not in _GENERIC_CONCEPTS]
+    concepts += said
     direction = _direction(draft)
     tried: set[str] = set()
     for concept in dict.fromkeys(concepts):
