@@ -21,7 +21,7 @@ from msdigest.facts.document import lowered
 from msdigest.facts.roles import SUBGROUP_BEFORE, Role, role_of
 from msdigest.text.numbers import words_to_int
 
-__all__ = ["Count", "Kind", "Role", "find_counts"]
+__all__ = ["Count", "Kind", "Role", "bracketed", "find_counts"]
 
 Kind = Literal["people", "controls", "disease", "implied", "studies", "animals"]
 
@@ -58,6 +58,7 @@ _NUMBER = re.compile(
 )
 _N_EQUALS = re.compile(
     r"\b(?P<n>[nN])\s*(?:=|:|\u2009=)\s*(?P<value>\d{1,3}(?:,\d{3})+|\d+)(?![\d.])"
+    r"(?!\s*(?:to|-|–|−)\s*\d)"
     r"(?P<per>\s*(?:/|per|in each|each)\s*(?:arm|group|cohort))?"
 )
 
@@ -76,6 +77,8 @@ _DISEASE = frozenset(
     "ms rrms rms spms ppms pms pwpms pwspms pwrms cis ris nmosd nmo mogad mog-ad adem "  # noqa: SIM905
     "sclerosis neuromyelitis nmosds disorders disorder diseases".split()
 )
+# "two diseases", "both disorders": counts of conditions, not of people.
+_GENERIC_DISEASE = frozenset({"diseases", "disorders", "disease", "disorder"})
 _STUDIES = frozenset(
     "studies study trials trial rcts rct articles papers publications reports".split()  # noqa: SIM905
 )
@@ -112,7 +115,7 @@ _BEFORE_REFUSE = re.compile(
     r"dated|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     r"spring|summer|autumn|fall|winter)\s*[=:]?\s*$|[=<>≤≥±~÷/×*+^]\s*$|"
-    r"\d\s*(?:to|-|–|and|or)\s*$|\d\s*(?:in|of|out of)\s*$)"
+    r"\d\s*(?:to|-|–|and|or)\s*$|(?<![a-z])\d+\s*(?:in|of|out of)\s*$)"
 )
 # Words between the number and its noun: adjectives and modifiers, never a verb or a unit.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+'’\-/]*|\d+(?:\.\d+)?|\(|\)|\S")
@@ -136,7 +139,7 @@ _IMPLIED = re.compile(
     r"participated|took part|completed|consented|agreed|allocated|assigned|analy[sz]ed|"
     r"withdrew|dropped out|excluded|screened|eligible|finished|returned|answered|joined|"
     r"reached the end|remained in|"
-    r"(?:to |in |into )?the [\w-]+(?: [\w-]+)? (?:group|arm)\b|with\b)"
+    r"(?:to |in |into )?the [\w-]+(?: [\w-]+)? (?:group|arm)\b|with(?:out)?\b)"
 )
 _PEOPLE_SOON = re.compile(
     r"^\s*(?:[\w-]+\s+){0,3}?(?:participants|patients|people|subjects|individuals|women|men|"
@@ -152,6 +155,18 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
 # "For each of 1,650 cases, four controls were matched": a ratio, said once per sentence.
+# Spaced or em dashes that set off an aside: "48 people with MS - 20 with optic neuritis and
+# 28 without - and 30 controls". Read as brackets (same length, so offsets stay).
+_DASH = re.compile(r"(?<=[A-Za-z)\]]) [-–—] (?=[A-Za-z\d(])|(?<=[A-Za-z)\]])—(?=[A-Za-z\d(])")
+# "Seventy-four (74) individuals": the same number in words, then in digits.
+_ECHO = re.compile(r"\s*\(\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
+# "80 blood donors matched for age and sex", "who served as controls": a control group.
+_MATCHED_AFTER = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:(?:who|that) (?:were|was) |were )?(?:(?:individually |closely )?"
+    r"(?:age|sex|gender|age- and sex|age and sex)[- ])?matched\b|^\s*(?:who )?(?:served|acted) "
+    r"as (?:\w+ )?controls\b"
+)
+_CASE_NOUNS = frozenset({"patients", "patient", "cases", "case"})
 _PER_CASE = re.compile(r"\b(?:for (?:each|every)(?: of)?|per case|per patient)\b")
 
 
@@ -183,7 +198,7 @@ def _scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, lis
     modifiers: list[str] = []
     for count, token in enumerate(_TOKEN.finditer(tail)):
         word = token.group(0)
-        if count >= 10 or word in "();,:[]" or word.lower() in _STOP:
+        if count >= 10 or word in "();,:[]-–—" or word.lower() in _STOP:
             return None, 0, "", modifiers
         if word[0].isdigit():
             # "aquaporin 4 antibody": a number inside a name, not after a unit.
@@ -213,6 +228,8 @@ def _scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, lis
                 kind = "controls"
             if kind == "disease" and word.lower() == "sclerosis" and lowered[-1:] != ["multiple"]:
                 kind = None
+            if kind == "disease" and not modifiers and word.lower() in _GENERIC_DISEASE:
+                return "thing", token.end(), word, modifiers  # "the two diseases"
             if kind is not None:
                 label = " ".join([*modifiers, word])
                 return kind, token.end(), label, modifiers
@@ -247,6 +264,8 @@ def find_counts(text: str, low: str | None = None) -> list[Count]:
     versus "n = 45" needs the case, and labels are cut from the original text.
     """
     low = low if low is not None else lowered(text)
+    if " - " in text or " – " in text or "—" in text:
+        text, low = _asides(text, low)
     counts: list[Count] = []
     taken: list[tuple[int, int]] = []
     for match in _N_EQUALS.finditer(text):
@@ -272,9 +291,14 @@ def find_counts(text: str, low: str | None = None) -> list[Count]:
         if any(a <= start < b for a, b in taken):
             continue
         number = _number_value(match)
+        if match.group("words"):
+            echo = _ECHO.match(low, end)
+            if echo and int(echo.group(1).replace(",", "")) == number:
+                end = echo.end()
+                taken.append((echo.start(), end))
         if number is None or _refused(low, start, end, number):
             continue
-        counts.extend(_count_at(text, low, match, number))
+        counts.extend(_count_at(text, low, start, end, number))
     counts.sort(key=lambda c: c.start)
     if _PER_CASE.search(low):
         counts = [
@@ -301,11 +325,15 @@ def _relate(text: str, counts: list[Count]) -> list[Count]:
             opened is not None
             and previous is not None
             and previous.end <= opened
+            and len(text[previous.end : opened].split()) <= 4
             and count.kind in {"people", "controls", "implied"}
             and not count.n_equals
             and previous.kind in {"people", "controls", "disease", "implied"}
         ):
             # "Forty-one people enrolled (mean age 70; 26 women)": a breakdown, not a group.
+            count = _with_role(count, "subgroup")
+        elif opened is not None and not count.n_equals and _breaks_down(text, opened):
+            # "in 104/140 of the interviewed PwMS (50 treated with A and 54 with B)"
             count = _with_role(count, "subgroup")
         elif (
             _INCLUDING.search(text[: count.start])
@@ -314,6 +342,15 @@ def _relate(text: str, counts: list[Count]) -> list[Count]:
             count = _with_role(count, "subgroup")
         related.append(count)
     return related
+
+
+def _breaks_down(text: str, opened: int) -> bool:
+    """Return True when the bracket at `opened` follows a group of people counted before it."""
+    before = text[max(0, opened - 40) : opened]
+    words = _WORD.findall(before)
+    if not words or _noun_class(words[-1]) not in {"people", "controls", "disease"}:
+        return False
+    return any(char.isdigit() for char in text[:opened])
 
 
 def _open_bracket(text: str, position: int) -> int | None:
@@ -335,8 +372,26 @@ def _with_role(count: Count, role: Role) -> Count:
                  count.total_marker, count.per_group, count.n_equals)  # fmt: skip
 
 
-def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Count]:
-    start, end = match.span()
+def bracketed(text: str) -> str:
+    """Return `text` with paired dashes around an aside read as brackets (same offsets)."""
+    if " - " in text or " – " in text or "—" in text:
+        return _asides(text, text)[0]
+    return text
+
+
+def _asides(text: str, low: str) -> tuple[str, str]:
+    """Return `text` and `low` with paired dashes around an aside turned into brackets."""
+    marks = [m.end() - 2 if m.group(0).startswith(" ") else m.start() for m in _DASH.finditer(text)]
+    if len(marks) < 2:
+        return text, low
+    chars, low_chars = list(text), list(low)
+    for opening, closing in zip(marks[::2], marks[1::2], strict=False):
+        chars[opening] = low_chars[opening] = "("
+        chars[closing] = low_chars[closing] = ")"
+    return "".join(chars), "".join(low_chars)
+
+
+def _count_at(text: str, low: str, start: int, end: int, value: int) -> list[Count]:
     tail = text[end:]
     kind, noun_end, label, modifiers = _scan_noun(tail)
     before = low[max(0, start - 40) : start]
@@ -361,14 +416,14 @@ def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Cou
                 return [Count(value, start, end, "implied", "none", "per group", per_group=True)]
             return []
         verb = implied.group("verb")
-        if verb == "with":
-            label = "with " + tail[implied.end() :].split(",")[0].strip()[:40]
+        if verb in {"with", "without"}:
+            label = verb + " " + tail[implied.end() :].split(",")[0].strip()[:40]
         elif verb.endswith(("group", "arm")):
             label = tail[implied.start("verb") : implied.end("verb")].strip()
         else:
             label = "participants"
         role = role_of(low, end, start, end, [])
-        if implied.group("verb") == "with":
+        if verb in {"with", "without"}:
             role = (
                 "subgroup"
                 if role in {"none", "enrolled"}
@@ -379,6 +434,9 @@ def _count_at(text: str, low: str, match: re.Match[str], value: int) -> list[Cou
     if kind == "disease" and not modifiers and re.match(r"^\s*-", tail):
         return []
     role = role_of(low, end, start, end + noun_end, [m.lower() for m in modifiers])
+    head = label.rsplit(" ", 1)[-1].lower()
+    if kind == "people" and head not in _CASE_NOUNS and _MATCHED_AFTER.match(low[end + noun_end :]):
+        kind = "controls"
     return [
         Count(value, start, end + noun_end, kind, role, label, total_marker=total,
               per_group=per_group)

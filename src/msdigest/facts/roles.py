@@ -4,7 +4,9 @@ A count's role is read from its clause: the first role word after the noun ("96 
 randomised", "496 (65%) responded"), a role word inside the noun phrase ("72 eligible
 participants"), or the last one before it ("We enrolled 45 ..."). Roles: randomised,
 allocated, enrolled, answered a survey, analysed, completed, merely eligible or screened
-(pool), dropped out, a part of a larger group (subgroup), a matching ratio.
+(pool), dropped out, a part of a larger group (subgroup), a matching ratio, or people
+counted elsewhere (literature: "12 cases have been reported in the literature", "more than
+800 cases worldwide"), who are not this study's participants.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ __all__ = ["SUBGROUP_BEFORE", "Role", "role_of"]
 
 Role = Literal[
     "randomised", "allocated", "enrolled", "respondents", "base", "analysed", "completed",
-    "pool", "dropout", "subgroup", "ratio", "none",
+    "pool", "dropout", "subgroup", "ratio", "literature", "none",
 ]  # fmt: skip
 
 _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
@@ -27,9 +29,12 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         ("dropout", r"\b(?:withdr[ae]w|withdrawn|dropped out|drop-?outs?|lost to follow|"
                     r"were excluded|was excluded|excluded|discontinu\w*|did not (?:complete|"
                     r"finish|respond|participate)|declined|refused|died|deceased)\b"),
-        ("randomised", r"\brandomi[sz]\w*|\brandomly (?:assigned|allocated|divided)"),
+        ("randomised", r"(?<!mendelian )\brandomi[sz]\w*|"
+                       r"\brandomly (?:assigned|allocated|divided)"),
         ("allocated", r"\b(?:assigned|allocated|divided into)\b"),
-        ("respondents", r"\b(?:responded|respondents?|answered|returned (?:the|a|completed)|"
+        ("respondents", r"\binterviews? (?:were |was )?(?:conducted |held |performed |"
+                        r"carried out |done )?with\b|\b(?:responded|respondents?|answered|"
+                        r"returned (?:the|a|completed)|"
                         r"completed (?:a|an|the) (?:\w+ ){0,2}(?:survey|questionnaire)|"
                         r"completed (?:the )?(?:survey|questionnaire)|agreed to participate|"
                         r"consented|participated|took part|joined|filled (?:in|out))\b"),
@@ -49,7 +54,7 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
                  r"assessed for eligibility|identified as|(?:sent|distributed|mailed|"
                  r"e-?mailed|posted|offered) (?:\w+ ){0,8}?to)\b"),
         ("enrolled", r"\b(?:enrol\w*|included|including|inclusion|recruit\w*|entered|joined|"
-                     r"studied|evaluated|assessed|examined|investigated|surveyed|"
+                     r"studied|evaluated|assessed|examined|investigated|surveyed|measured|"
                      r"interviewed|followed|treated|tested|imaged|scanned|genotyped|"
                      r"identified|registered|comprised|comprising|consisted|consisting|"
                      r"involv\w*|underwent|received|were given|was given|contributed|"
@@ -60,6 +65,25 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 
+# People counted by other studies: "have been reported in the literature", "worldwide".
+_LITERATURE = re.compile(
+    r"\b(?:(?:have|has|had) been (?:\w+ )?(?:reported|described|published|documented)|"
+    r"(?:reported|described|published|documented) (?:\w+ )?(?:in the (?:\w+ )?literature|"
+    r"so far|to date|previously|elsewhere)|in the (?:published |medical |\w+ )?literature|"
+    r"(?:reported|described|published|documented|cases|affects?|live|living) (?:\w+ ){0,3}?"
+    r"(?:worldwide|globally)|previously (?:reported|described|published))\b"
+)
+_LITERATURE_WORDS = ("literature", "worldwide", "globally", "been ", "previously", "so far",
+                     "to date", "elsewhere")  # fmt: skip
+# The study's own voice: a sentence that says "we" or "this study" is about this study.
+_OWN = re.compile(r"\b(?:we|our|this (?:study|report|case|series)|the present|here)\b")
+# A verb right after the noun whose subject is the counted people: an outcome of a part
+# ("Four participants reported a relapse", "12 developed antibodies").
+_OUTCOME_AFTER = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:\w+ly\s+)?(?:reported|developed|experienced|required|needed|"
+    r"relapsed|converted|progressed|achieved|showed|improved|worsened|tested "
+    r"positive|switched|discontinued)\b"
+)
 _PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
 _BASE_BEFORE = re.compile(
     r"(?:^|[;:]\s*)(?:of|among|amongst|from|out of|in) (?:the |all |a total of |these |"
@@ -132,6 +156,12 @@ def _last_role(text: str) -> Role | None:
     return best[2] if best else None
 
 
+@lru_cache(maxsize=64)
+def _about_literature(text: str) -> bool:
+    """Return True when the sentence speaks of people counted by other studies."""
+    return any(word in text for word in _LITERATURE_WORDS) and bool(_LITERATURE.search(text))
+
+
 _PARTICIPATION = frozenset(
     {"respondents", "completed", "randomised", "allocated", "enrolled", "analysed", "dropout"}
 )
@@ -142,10 +172,16 @@ def role_of(text: str, number_end: int, start: int, noun_end: int, modifiers: li
     clause_start, clause_end = _clause_bounds(text, start)
     before = text[clause_start:start]
     after = text[noun_end:clause_end]
+    if _about_literature(text) and (
+        _LITERATURE.search(text, clause_start, clause_end) or not _OWN.search(text)
+    ):
+        return "literature"
     if SUBGROUP_BEFORE.search(before):
         return "subgroup"
     if _RATIO.search(before) or _RATIO_AFTER.match(after):
         return "ratio"
+    if _OUTCOME_AFTER.match(after):
+        return "subgroup"
     after_role = _first_role(" ".join(_without_parentheses(after).split()[:10]))
     percent = _PERCENT_AFTER.match(text[number_end:]) or _PERCENT_AFTER.match(after)
     if percent and after_role not in _PARTICIPATION:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from msdigest.facts.counts import Count, find_counts
+from msdigest.facts.counts import Count, bracketed, find_counts
 from msdigest.facts.document import Document, Sentence
 from msdigest.facts.model import GroupCount, SampleSize
 from msdigest.text.numbers import words_to_int
@@ -26,7 +26,9 @@ __all__ = ["extract_sample_size", "sentence_counts"]
 
 REVIEWS = frozenset({"systematic_review", "meta_analysis"})
 _PEOPLE_KINDS = frozenset({"people", "controls", "disease", "implied"})
-_NOT_PARTICIPANTS = frozenset({"subgroup", "pool", "dropout", "ratio"})
+_NOT_PARTICIPANTS = frozenset({"subgroup", "pool", "dropout", "ratio", "literature"})
+# In a review, "eligible" describes the studies included, so their people count.
+_NOT_IN_REVIEW = _NOT_PARTICIPANTS - {"pool"}
 _ROLE_PRIORITY = {
     "randomised": 10,
     "allocated": 9,
@@ -37,6 +39,13 @@ _ROLE_PRIORITY = {
     "analysed": 4,
     "completed": 3,
 }
+#: A count of people with another condition than the title's is a reference group.
+_OTHER_CONDITION_PENALTY = 4
+_CONDITIONS = (
+    ("ms", re.compile(r"\b(?:multiple sclerosis|(?:pw)?(?:rr|sp|pp|r|p)?ms|cis)\b")),
+    ("nmosd", re.compile(r"\b(?:nmosd|nmo|neuromyelitis)")),
+    ("mogad", re.compile(r"\b(?:mogad|mog-ad|mog-igg|mog antibod)")),
+)
 _SECTION_PENALTY = {"OBJECTIVE": 2, "CONCLUSIONS": 3, "TITLE": 4}
 _LIST_WORD = re.compile(r"(?:,|;|\band\b|\bor\b|\bvs\b\.?|\bversus\b)")
 _VERB = re.compile(
@@ -63,6 +72,8 @@ _INCLUSION = re.compile(
     r"\b(?:included|met (?:the|our)|eligible|identified|involving|enrolling|comprising|with a "
     r"total|were found|fulfilled)\b"
 )
+_TOTAL_NEAR = re.compile(r"\btotal\b[^.;()]{0,40}$")
+_STUDY_NOUN = re.compile(r"\b(?:studies|trials|rcts|articles|papers|reports)\b")
 # "(1 RCT, n = 20)" inside reviews: a single study's size, not the review's participants.
 _STUDY_BEFORE = re.compile(r"\b(?:rcts?|trials?|studies|study)\s*[,;(]?\s*$")
 
@@ -95,9 +106,13 @@ def extract_sample_size(
     if design == "other" and any(
         "mendelian" in s.lower or "genome-wide" in s.lower for s in doc.sentences
     ):
-        return SampleSize(
-            total=None, reason="genetic study of published summary data: no participants recruited"
-        )
+        # A genetic study counts the cases and controls whose data it used, when it says.
+        size = _study_size(counted, _conditions(doc.title.lower))
+        if size.total is None:
+            return SampleSize(
+                total=None, reason="genetic study of published summary data: no participant count"
+            )
+        return size
     if design == "animal_or_lab":
         groups = tuple(
             GroupCount(c.label, c.value, s.span(c.start, c.end))
@@ -112,7 +127,7 @@ def extract_sample_size(
         )
     if design in REVIEWS:
         return _review_size(counted)
-    size = _study_size(counted)
+    size = _study_size(counted, _conditions(doc.title.lower))
     if size.total is None and design == "case_report_or_series":
         return _one_case(doc) or size
     return size
@@ -140,36 +155,67 @@ def _review_size(counted: list[tuple[Sentence, list[Count]]]) -> SampleSize:
                 if _INCLUDED_BEFORE.search(sentence.lower[max(0, count.start - 40) : count.start]):
                     included = included or count.value
     studies = included or studies
+    best: tuple[int, int, Sentence, Count] | None = None
     for sentence, counts in counted:
         if sentence.category == "BACKGROUND":
             continue
         for count in counts:
-            if count.kind not in _PEOPLE_KINDS or count.role in {"subgroup", "dropout", "ratio"}:
-                continue
-            before = _STUDY_BEFORE.search(sentence.lower[: count.start])
-            if (
-                count.n_equals
-                and before is not None
-                and not (
-                    before.group(0).strip(" ,;(").endswith("s")
-                    and _INCLUSION.search(sentence.lower)
-                )
-            ):
-                continue  # "(1 RCT, n = 20)": one study's size inside a review's results
-            return SampleSize(
-                total=count.value,
-                span=sentence.span(count.start, count.end),
-                studies=studies,
-            )
+            score = _review_score(sentence, count)
+            if score is not None and studies and _subset_of_studies(counts, studies):
+                score -= 3  # "Two studies assessed night splints in a total of 26 children"
+            if score is not None and (best is None or score > best[0]):
+                best = (score, count.value, sentence, count)
+    if best is not None:
+        _, _, sentence, count = best
+        return SampleSize(
+            total=count.value, span=sentence.span(count.start, count.end), studies=studies
+        )
     reason = "review: no participant total stated"
     if studies:
         reason += f" ({studies} studies)"
     return SampleSize(total=None, studies=studies, reason=reason)
 
 
+def _subset_of_studies(counts: list[Count], studies: int) -> bool:
+    """Return True when a sentence speaks of fewer studies than the review included."""
+    return any(c.kind == "studies" and c.value < studies for c in counts)
+
+
+def _review_score(sentence: Sentence, count: Count) -> int | None:
+    """Return how much a count in a review looks like its total of participants.
+
+    A stated total ("a total of 1,210 participants") beats a count with a people noun, which
+    beats a bare "(n = 6)": inside a review's results that is usually a number of studies
+    ("memory (n = 4)") or one study's size ("(1 RCT, n = 20)").
+    """
+    if count.kind not in _PEOPLE_KINDS or count.role in _NOT_IN_REVIEW:
+        return None
+    text = sentence.lower
+    before = _STUDY_BEFORE.search(text[: count.start])
+    if (
+        count.n_equals
+        and before is not None
+        and not (before.group(0).strip(" ,;(").endswith("s") and _INCLUSION.search(text))
+    ):
+        return None  # "(1 RCT, n = 20)": one study's size inside a review's results
+    score = 2 if _INCLUSION.search(text) else 0
+    if count.total_marker or _TOTAL_NEAR.search(text[max(0, count.start - 50) : count.start]):
+        score += 4
+    if count.kind != "implied":
+        score += 2
+    elif _STUDY_NOUN.search(count.label.lower()):
+        score += 2  # "Fourteen RCTs (n = 1,842)": the people in those studies
+    elif count.n_equals:
+        score -= 2
+    return score
+
+
 def _linked(text: str, first: Count, second: Count) -> bool:
     """Return True when two counts are items of one list ("45 patients and 40 controls")."""
     gap = text[first.end : second.start]
+    depth = gap.count("(") + gap.count("[") - gap.count(")") - gap.count("]")
+    if depth != 0 and not (depth == 1 and second.n_equals):
+        return False  # "512,000 individuals and data from a consortium (11,200 cases ..."
     core = gap
     for _ in range(3):
         core = _PARENS.sub(" ", core)
@@ -178,33 +224,61 @@ def _linked(text: str, first: Count, second: Count) -> bool:
 
 
 def _compatible(first: Count, second: Count) -> bool:
-    """Return True when two counts can be parts of one whole (not "764 eligible, 496 took part")."""
-    apart = _NOT_PARTICIPANTS | {"completed", "analysed"}
+    """Return True when two counts can be parts of one whole (not "764 eligible, 496 took part").
+
+    A count with no role word of its own ("30 people with NMOSD, 20 with MS and 25 controls
+    were analysed") shares the verb of the list it stands in.
+    """
+    if first.role in _NOT_PARTICIPANTS or second.role in _NOT_PARTICIPANTS:
+        return False
+    if "none" in (first.role, second.role):
+        return True
+    apart = {"completed", "analysed"}
     if first.role in apart or second.role in apart:
-        return first.role == second.role and first.role not in {"pool", "dropout", "ratio"}
-    return not (first.total_marker and not second.total_marker)
+        return first.role == second.role
+    return True
 
 
 def _lists(text: str, counts: list[Count]) -> list[list[Count]]:
-    """Group a sentence's people counts into lists of items that add up."""
+    """Group a sentence's people counts into lists of items that add up.
+
+    Parts set off in brackets or dashes are stepped over ("48 people with MS (20 with optic
+    neuritis and 28 without) and 30 controls" is 48 + 30), and items that add up to the
+    count before them are its breakdown, not more people ("120 patients, 70 with RRMS and
+    50 with SPMS" is 120).
+    """
     people = [c for c in counts if c.kind in _PEOPLE_KINDS and not c.per_group]
     groups: list[list[Count]] = []
     for count in people:
-        previous = groups[-1][-1] if groups else None
-        if previous and _compatible(previous, count) and _linked(text, previous, count):
-            groups[-1].append(count)
+        if count.role in _NOT_PARTICIPANTS:
+            groups.append([count])
+            continue
+        chain = next((g for g in reversed(groups) if g[-1].role not in _NOT_PARTICIPANTS), None)
+        if chain and _compatible(chain[-1], count) and _linked(text, chain[-1], count):
+            chain.append(count)
         else:
             groups.append([count])
     split: list[list[Count]] = []
     for items in groups:
-        # "312 patients ... (n = 104) or (n = 208)": the bracketed groups break the first down.
         head, rest = items[0], items[1:]
-        breakdown = rest and not head.n_equals and all(c.n_equals for c in rest)
-        if breakdown and sum(c.value for c in rest) == head.value:
-            split.extend([[head], rest])
+        parts = _breakdown(head, rest)
+        if parts:
+            split.extend([[head, *rest[parts:]], rest[:parts]])
             continue
         split.append(items)
     return split
+
+
+def _breakdown(head: Count, rest: list[Count]) -> int:
+    """Return how many of the items after `head` add up to it (0 when none do)."""
+    total = 0
+    for number, item in enumerate(rest, start=1):
+        total += item.value
+        if total == head.value and (number > 1 or (item.n_equals and not head.n_equals)):
+            return number
+        if total > head.value:
+            return 0
+    return 0
 
 
 def _priority(counts: list[Count], sentence: Sentence) -> int | None:
@@ -225,15 +299,39 @@ def _priority(counts: list[Count], sentence: Sentence) -> int | None:
     return priority - _SECTION_PENALTY.get(sentence.category or "", 0)
 
 
-def _candidates(counted: list[tuple[Sentence, list[Count]]]) -> list[_Candidate]:
+def _conditions(text: str) -> frozenset[str]:
+    """Return the conditions a text names: MS, NMOSD, MOGAD (by name or acronym)."""
+    return frozenset(name for name, pattern in _CONDITIONS if pattern.search(text))
+
+
+def _other_condition(items: list[Count], sentence: Sentence, studied: frozenset[str]) -> bool:
+    """Return True when the counted people have a condition the title does not name.
+
+    "Prevalence of NMOSD in a city": "280 MS patients were seen" is a reference group,
+    the study's people are those with NMOSD.
+    """
+    if not studied:
+        return False
+    named: set[str] = set()
+    for count in items:
+        around = sentence.lower[count.start : count.end + 30]
+        named |= _conditions(around)
+    return bool(named) and not named & studied
+
+
+def _candidates(
+    counted: list[tuple[Sentence, list[Count]]], studied: frozenset[str] = frozenset()
+) -> list[_Candidate]:
     found = []
     for sentence, counts in counted:
         if sentence.category == "BACKGROUND":
             continue
-        for items in _lists(sentence.lower, counts):
+        for items in _lists(bracketed(sentence.lower), counts):
             priority = _priority(items, sentence)
             if priority is None:
                 continue
+            if _other_condition(items, sentence, studied):
+                priority -= _OTHER_CONDITION_PENALTY
             value = sum(c.value for c in items)
             if 0 < value < 10_000_000:
                 position = sentence.index if not sentence.in_title else 10_000
@@ -266,11 +364,22 @@ def _per_group(sentence: Sentence, counts: list[Count]) -> _Candidate | None:
     return None
 
 
-def _study_size(counted: list[tuple[Sentence, list[Count]]]) -> SampleSize:
-    candidates = _candidates(counted)
+def _study_size(
+    counted: list[tuple[Sentence, list[Count]]], studied: frozenset[str] = frozenset()
+) -> SampleSize:
+    candidates = _candidates(counted, studied)
     if not candidates:
         return SampleSize(total=None, reason="no participant count stated")
-    best = max(candidates, key=lambda c: (c.priority, -c.position, c.value))
+    # Within a sentence, cases with their controls beat a lone count of the same standing.
+    best = max(
+        candidates,
+        key=lambda c: (
+            c.priority,
+            -c.position,
+            any(x.kind == "controls" for x in c.counts),
+            c.value,
+        ),
+    )
     total = best.value
     used = {id(c) for c in best.counts}
     controls = None
@@ -327,7 +436,7 @@ def _groups(
     for sentence, counts in counted:
         if sentence.category == "BACKGROUND":
             continue
-        for items in _lists(sentence.lower, counts):
+        for items in _lists(bracketed(sentence.lower), counts):
             if len(items) > 1 and sum(c.value for c in items) == best.value:
                 return tuple(
                     GroupCount(c.label, c.value, sentence.span(c.start, c.end)) for c in items
