@@ -27,13 +27,22 @@ MAX_CHARS = 12_000
 _INLINE_LABEL = re.compile(
     r"^(?P<label>(?:[A-Z][A-Za-z']*)(?:[ ,/&]+(?:and|of|[A-Z][A-Za-z']*)){0,4})\s*:\s+"
 )
-# Labels that NLM's word lookup would misfile ("Main outcomes and measures" is not results).
+# Labels that NLM's word lookup would misfile ("Main outcomes and measures" is not results;
+# "Case presentation" describes the patient, the methods of a case report).
 _METHODS_LABEL = re.compile(
-    r"\b(?:measures?|exposures?|setting|participants?|interventions?|design)\b", re.IGNORECASE
+    r"\b(?:measures?|exposures?|setting|participants?|interventions?|design|case)\b",
+    re.IGNORECASE,
+)
+# A label written as a sentence of its own: "Case Report." "Methods."
+_PERIOD_LABEL = re.compile(
+    r"^(?:case (?:report|presentation|description|summary)|case|methods?|results?|"
+    r"conclusions?|background|introduction|objectives?|aims?|discussion)\.$",
+    re.IGNORECASE,
 )
 # Sentences that announce the study's aim, methods or conclusion in unlabelled abstracts.
 _OBJECTIVE_CUE = re.compile(
-    r"\b(?:we aimed|we aim|the aims? of|the objective|the purpose|this study aim|"
+    r"\b(?:we aimed|we aim|the aims? of|the objective|the purpose|"
+    r"(?:this|the present|the current|our) (?:study|analysis|work|research) aim|"
     r"was to (?:investigate|evaluate|assess|examine|determine|compare|explore|describe)|"
     r"we (?:sought|set out|hypothesi[sz]ed)|to (?:investigate|evaluate|assess|determine) whether)",
     re.IGNORECASE,
@@ -165,6 +174,11 @@ def build_document(paper: Paper) -> Document:
             if number != current_section:
                 current_section = number
                 current, current_label = category, label
+        if _PERIOD_LABEL.match(body):
+            category = _section_category(body[:-1])
+            if category is not None:
+                current, current_label = category, body[:-1]
+                continue
         inline = _INLINE_LABEL.match(body)
         if inline:
             category = _section_category(inline.group("label"))
@@ -179,8 +193,24 @@ def build_document(paper: Paper) -> Document:
         )
     if not any(s.category for s in sentences):
         sentences = _guess_categories(sentences)
+    else:
+        sentences = _aims_in_background(sentences)
     title = Sentence(paper.title, 0, len(paper.title), -1, "TITLE", "TITLE", in_title=True)
     return Document(paper, text, title, tuple(sentences), truncated, len(full), lowered(text))
+
+
+def _aims_in_background(sentences: list[Sentence]) -> list[Sentence]:
+    """Tag the aim stated at the end of a BACKGROUND section as the OBJECTIVE.
+
+    "BACKGROUND: ... The present study aimed to determine ... in patients referred to the
+    MS Clinic in <city>." describes this study, not the background.
+    """
+    tagged = []
+    for s in sentences:
+        if s.category == "BACKGROUND" and _OBJECTIVE_CUE.search(s.text):
+            s = Sentence(s.text, s.start, s.end, s.index, "OBJECTIVE", s.label, s.in_title)
+        tagged.append(s)
+    return tagged
 
 
 def _guess_categories(sentences: list[Sentence]) -> list[Sentence]:

@@ -1,0 +1,251 @@
+"""Read the design cues of an abstract: which words name a kind of study, and where.
+
+Each cue ("randomly assigned", "prospective cohort", "in mice", "semi-structured
+interviews", "we included 12 trials with 900 participants") scores by where it sits
+(title and methods weigh most, background least) and counts for almost nothing in
+sentences about other or future studies ("Two RCTs showed...", "a randomised trial is
+needed"). `design.py` resolves the scores into one design.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from msdigest.facts.document import Document, Sentence
+from msdigest.facts.model import Span
+
+__all__ = ["DesignCues", "read_cues"]
+
+# Each cue: (name, pattern, weight). A design's score is the best weight x place factor.
+_CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
+    (name, re.compile(pattern.lower()), weight)
+    for name, pattern, weight in (
+        ("meta", r"(?<!\bno )(?<!without )(?<!\bnor )\bmeta-?\s?analy[sz]\w*"
+                 r"(?! (?:was|were|could) not\b)(?! not\b)|\bpooled analysis of\b|"
+                 r"\bmeta-regression", 3),
+        ("review", r"\bsystematic(?:ally)? (?:\w+ ){0,2}(?:review\w*|search\w*)|\bscoping "
+                   r"review|\bumbrella review|\bliterature review|\breview of (?:the )?"
+                   r"(?:\w+ )?literature|\bwe (?:systematically )?(?:searched|reviewed) "
+                   r"(?:the )?(?:pubmed|medline|embase|literature|databases)|\b(?:pubmed|"
+                   r"medline|embase|web of science|cochrane library|cinahl|psycinfo)\b.{0,80}"
+                   r"\b(?:searched|search)|\bwe included (?:\w+ ){0,2}(?:studies|trials|"
+                   r"rcts|articles|papers)\b|\bincluded (?:studies|trials|rcts)\b|"
+                   r"\b(?:studies|trials|rcts|articles) (?:met|fulfilled) (?:the |our )?"
+                   r"(?:inclusion|selection|eligibility) criteria|"
+                   r"\b(?:the|this) review (?:included|includes|contains|identified|found)\b|"
+                   r"\b(?:studies|trials|rcts)\b[^.;]{0,40}?"
+                   r"\b(?:involving|with|including|enrolling|comprising|recruiting|representing|"
+                   r"totall?ing|of)\b[^.;]{0,25}?\b\d[\d,]* (?:[\w'-]+ ){0,4}?(?:participants|"
+                   r"patients|people|subjects|individuals|women|men|children|adults)\b|"
+                   r"\b(?:studies|trials|rcts)\s*\(\s*(?:n\s*=\s*)?\d[\d,]* participants", 3),
+        ("narrative", r"\b(?:this|the present|our) (?:narrative )?review\b|\bwe review\b|"
+                      r"\bin this review\b|\bwe summari[sz]e (?:the )?(?:current|recent)", 1.5),
+        ("case", r"\bcase reports?\b|\bcase series\b|\bwe (?:report|describe|present) "
+                 r"(?:a|an|the|two|three|four|five|\d+) (?:\w+ ){0,4}?(?:cases?|patients?|"
+                 r"man|woman|boy|girl|siblings|family)\b|\b\d+-year-old (?:\w+ )?(?:man|woman|"
+                 r"male|female|patient|boy|girl|lady|gentleman)\b|"
+                 r"\b(?:this|a) case\b(?![- ]?control)(?: of)?|"
+                 r"\bcase (?:description|presentation)\b", 3),
+        ("animal", r"\b(?:mice|mouse|murine|rats?|rodents?|animal models?|zebrafish|"
+                   r"marmosets?|non-human primates?|primates|canine|eae\b|experimental "
+                   r"autoimmune encephalomyelitis|cuprizone|lysolecithin|lpc-induced|knock-?out|"
+                   r"transgenic|wild-type|littermates|in vivo)\b", 2),
+        ("lab", r"\b(?:in vitro|cell lines?|cultured|cell cultures?|organoids?|ipscs?|induced "
+                r"pluripotent|primary (?:human )?(?:cells|astrocytes|microglia|neurons|"
+                r"oligodendrocytes)|post-?mortem|autopsy (?:tissue|material|cases)|"
+                r"brain tissue (?:samples|sections)|in silico|molecular docking)\b", 1.5),
+        ("qualitative", r"\bqualitative\b|\bsemi-?structured (?:\w+ )?interviews?|\bin-depth "
+                        r"interviews?|\bthematic(?:ally)? analy\w*|\binterpretative "
+                        r"phenomenological|\bgrounded theory|\bco-?design\w*|\bframework "
+                        r"analysis", 3),
+        ("focus_groups", r"\bfocus groups?\b|\binterviews? (?:with|were conducted)", 1.5),
+        ("randomised", r"(?<!mendelian )(?<!non-)(?<!non)(?<!quasi-)\brandomi[sz](?:ed|ation)\b|"
+                       r"\brandomly (?:assigned|allocated|divided|selected to receive)|"
+                       r"\bRCTs?\b", 3),
+        ("pilot", r"\bpilot (?:study|trial|rct|randomi[sz]ed|project|programme|program|phase|"
+                  r"clinical|feasibility|intervention|test)\w*|\b(?:a|this|our) pilot\b|"
+                  r"\brandomi[sz]ed pilot|\bfeasibility (?:study|trial|rct|and "
+                  r"(?:acceptability|safety|tolerability)|of (?:a|an|the|using|conducting|"
+                  r"delivering|implementing))|\bproof[- ]of[- ]concept|\bto (?:test|assess|"
+                  r"evaluate|examine|determine|explore|establish|investigate) (?:the )?"
+                  r"(?:feasibility|practicability)", 3),
+        ("protocol", r"\bprotocol (?:for|of) (?:a|an|the)\b|\bstudy protocol (?:for|of)\b|"
+                     r":\s*(?:a |the )?(?:study |trial )?protocol\b|"
+                     r"\bwe (?:describe|present|report) (?:the|a|our) (?:study |trial )?protocol\b|"
+                     r"\bthis protocol\b", 3),
+        ("trial", r"\bphase (?:i{1,3}|iv|[1-4])[ab]?\b|\bclinical trial\b|\btrial\b|"
+                  r"\bopen-?label\b|\binterventional study\b", 2),
+        ("placebo", r"\bplacebo\b|\bsham\b|\bdouble-?blind\w*|\btriple-?blind\w*", 2),
+        ("control_arm", r"\bcontrol (?:group|arm|condition)\b|\busual care\b|\bstandard care\b|"
+                        r"\btreatment as usual\b|\bwait(?:ing)?[- ]?list\b|\bactive comparator\b|"
+                        r"\bcontrols? received\b", 2),
+        ("single_arm", r"\bsingle[- ]arm\b|\bsingle[- ]group\b|\bone[- ]group\b|\buncontrolled\b|"
+                       r"\bbefore and after\b|\bpre-? ?(?:and|to|-|/) ?post|\bpre-post\b|"
+                       r"\bnon-?comparative\b|\bopen-label,? (?:single|non-?randomi)|"
+                       r"\b(?:open-label )?extension (?:study|phase|period)\b|\bopen-label "
+                       r"extension\b", 2),
+        ("nonrandomised", r"\bnon-?randomi[sz]ed\b|\bquasi-?experimental\b|\bquasi-?"
+                          r"randomi[sz]ed\b|\bcontrolled before\b|\bhistorical controls?\b|"
+                          r"\bnonrandomi[sz]ed\b", 3),
+        ("intervention", r"\b(?:received|were given|were treated with|was administered|"
+                         r"intervention|programme|program|training|exercises?|sessions?|"
+                         r"supplementation|stimulation|infusions?|starting dose|maintenance dose|"
+                         r"twice (?:daily|weekly|a week)|once (?:daily|weekly)|"
+                         r"three times (?:a|per) week|mg/day|mg daily|"
+                         r"post-?(?:intervention|treatment|training)|after "
+                         r"(?:the )?(?:intervention|treatment|training|program))\b", 1),
+        ("cohort_strong", r"\bcohort study\b|\b(?:prospective|retrospective|longitudinal|"
+                          r"observational|population-based|register-based|registry-based|"
+                          r"nationwide) (?:\w+ ){0,2}cohort\b|\blongitudinal (?:\w+ )?study\b|"
+                          r"\bfollow-up study\b|\b(?:prospective|retrospective) (?:\w+ ){0,2}"
+                          r"(?:study|analysis|review)\b|\bchart review\b|\bcohort analysis\b", 3),
+        ("cohort_weak", r"\bcohorts?\b|\bregistry\b|\bregistries\b|\bregisters?\b|\bdatabase\b|"
+                        r"\bmedical records\b|\bhealth records\b|\bclaims\b|\breal-world\b|"
+                        r"\bfollowed (?:up )?(?:for|over|until|during)\b|\bprospectively\b|"
+                        r"\bretrospectively\b|\bobservational\b|\bpopulation-based\b", 1),
+        ("repeated", r"\bat baseline and (?:after|at|again)\b|\bbaseline and follow-up\b|"
+                     r"\bat (?:baseline|inclusion)[^.;]{0,40}\b(?:after|later)\b|"
+                     r"\b(?:annual|yearly|serial) (?:mri|assessments|visits|examinations)\b", 2),
+        ("case_control", r"\bcase-? ?control\b|\bcases and (?:\w+ ){0,3}controls\b|\bmatched "
+                         r"(?:\w+ ){0,2}controls\b|\bcontrols? matched\b", 3),
+        ("healthy_controls", r"\bhealthy (?:\w+ )?(?:controls?|volunteers|individuals|subjects|"
+                             r"participants|donors)\b|\b(?:HCs?|HVs?)\b|\bcontrol (?:subjects|"
+                             r"participants|individuals)\b|\bnormal (?:controls|volunteers|"
+                             r"subjects)\b", 1.5),
+        ("cross_sectional", r"\bcross-? ?sectional\b|\bprevalence study\b|\b(?:estimate|"
+                            r"determine|assess|investigate|describe) the prevalence\b", 3),
+        ("diagnostic", r"\bdiagnostic (?:accuracy|performance|value)\b|\bsensitivity and "
+                       r"specificity\b|\barea under the (?:receiver operating )?curve\b", 2),
+        ("survey", r"\bsurvey\w*\b|\bquestionnaire-based\b|\b(?:online|web-based|postal|"
+                   r"mailed) questionnaire\b", 2),
+        ("mendelian", r"\bmendelian randomi[sz]ation\b|\bgenome-wide association\b|\bgwas\b", 3),
+        ("measured", r"\b(?:were|was) (?:assessed|measured|examined|evaluated|scored|tested)\b|"
+                     r"\bcompleted (?:the|a|an)\b|\bunderwent\b|\bquestionnaires?\b", 1),
+    )
+)  # fmt: skip
+
+# Cheap substring tests: a cue whose anchors are all absent from the text cannot match, so
+# its (much slower) regular expression is not run at all.
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "meta": ("meta", "pooled"),
+    "review": ("systematic", "literature", "search", "included", "review", "criteria", "studies",
+               "trials", "rcts"),
+    "narrative": ("review", "summari"),
+    "case": ("case", "year-old", "we report", "we describe", "we present"),
+    "animal": ("mice", "mouse", "murine", "rat", "rodent", "animal", "zebrafish", "marmoset",
+               "primate", "canine", "eae", "experimental autoimmune", "cuprizone", "lysolecithin",
+               "lpc", "knock", "transgenic", "wild-type", "wildtype", "littermate", "in vivo"),
+    "lab": ("in vitro", "cell line", "cultur", "organoid", "ipsc", "pluripotent", "primary",
+            "mortem", "autopsy", "brain tissue", "in silico", "docking"),
+    "qualitative": ("qualitative", "interview", "thematic", "phenomenolog", "grounded theory",
+                    "design", "framework analysis"),
+    "focus_groups": ("focus group", "interview"),
+    "randomised": ("random", "rct"),
+    "pilot": ("pilot", "feasib", "proof", "practicab"),
+    "protocol": ("protocol",),
+    "trial": ("phase", "trial", "open", "substudy", "sub-study", "interventional"),
+    "placebo": ("placebo", "sham", "blind"),
+    "control_arm": ("control", "usual care", "standard care", "as usual", "wait", "comparator"),
+    "single_arm": ("single", "one-group", "one group", "uncontrolled", "before and after", "pre",
+                   "comparative", "open"),
+    "nonrandomised": ("randomi", "quasi", "controlled before", "historical"),
+    "intervention": ("receiv", "given", "treated with", "administer", "intervention", "program",
+                     "training", "exercise", "session", "supplement", "stimulation", "infusion",
+                     "dose", "twice", "once", "three times", "mg", "post", "after"),
+    "cohort_strong": ("cohort", "longitudinal", "follow-up study", "prospective", "retrospective",
+                      "chart review"),
+    "cohort_weak": ("cohort", "regist", "database", "records", "claims", "real-world", "followed",
+                    "prospectively", "retrospectively", "observational", "population-based"),
+    "case_control": ("case-control", "case control", "casecontrol", "controls", "matched"),
+    "healthy_controls": ("healthy", "hc", "hv", "control", "normal"),
+    "cross_sectional": ("cross-sectional", "cross sectional", "crosssectional", "prevalence"),
+    "survey": ("survey", "questionnaire"),
+    "mendelian": ("mendelian", "genome-wide", "gwas"),
+    "diagnostic": ("diagnostic", "sensitivity", "area under"),
+    "repeated": ("baseline", "annual", "yearly", "serial"),
+    "measured": ("assess", "measur", "complet", "underwent", "questionnaire", "scale", "test",
+                 "mri", "scor", "examin", "evaluat"),
+}  # fmt: skip
+
+_ANCHOR_PATTERNS = {
+    name: re.compile("|".join(re.escape(a) for a in anchors)) for name, anchors in _ANCHORS.items()
+}
+
+_PLACE = {
+    "TITLE": 3.0,
+    "METHODS": 2.0,
+    "OBJECTIVE": 1.5,
+    None: 1.5,
+    "RESULTS": 1.0,
+    "CONCLUSIONS": 1.0,
+    "BACKGROUND": 0.3,
+}
+# Sentences about other, earlier or future studies do not describe this one.
+_ELSEWHERE = re.compile(
+    r"\b(?:(?:previous(?:ly)?|prior|earlier|other|recent) (?:\w+ )?(?:studies|research|reports|"
+    r"trials|work|findings|evidence)|have shown|has shown|had shown|showed that|shown to|"
+    r"(?:is|are|was|were) (?:still |urgently )?needed|need for (?:further|larger|more|a)|"
+    r"needs? to be|warrant\w*|future|further (?:\w+ )?(?:studies|research|trials)|should be|"
+    r"planned|larger (?:\w+ )?(?:studies|trials|samples|cohorts)|are required|is required|"
+    r"recommend\w*|would be|could be|in the (?:\w+ )?literature|literature (?:has|have|suggests?|"
+    r"shows?|indicates?))\b"
+)
+_SELF = re.compile(
+    r"\b(?:this|our|the present|the current|we (?:conducted|performed|designed|carried out|"
+    r"report|undertook|did|present)|was an?|is an?|in an?)\b"
+)
+_REGISTRATION = re.compile(
+    r"\b(?:nct\d{6,}|isrctn|actrn|irct|registered|registration|registry number|"
+    r"clinicaltrials\.gov)\b"
+)
+
+
+@dataclass(slots=True)
+class DesignCues:
+    """The best score each cue reached in the paper, and the sentence where it did."""
+
+    scores: dict[str, float] = field(default_factory=dict)
+    where: dict[str, tuple[Sentence, int, int]] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)
+
+    def score(self, name: str) -> float:
+        """Return the score of one cue (0 when absent)."""
+        return self.scores.get(name, 0.0)
+
+    def span(self, name: str) -> Span | None:
+        """Return the text where a cue scored best."""
+        found = self.where.get(name)
+        return found[0].span(found[1], found[2]) if found else None
+
+
+def read_cues(doc: Document) -> DesignCues:
+    """Score every design cue over the title and the sentences of the abstract."""
+    cues = DesignCues()
+    everything = f"{doc.title.lower}\n{doc.lower_text}"
+    present = [
+        (name, pattern, weight, _ANCHOR_PATTERNS[name])
+        for name, pattern, weight in _CUES
+        if any(anchor in everything for anchor in _ANCHORS[name])
+    ]
+    for sentence in (doc.title, *doc.sentences):
+        text = sentence.lower
+        matches = [
+            (name, weight, match)
+            for name, pattern, weight, anchors in present
+            if anchors.search(text) and (match := pattern.search(text))
+        ]
+        if not matches or (_REGISTRATION.search(text) and len(text) < 200):
+            continue
+        place = _PLACE.get(sentence.category, 1.0)
+        elsewhere = bool(_ELSEWHERE.search(text))
+        own = bool(_SELF.search(text))
+        order = sentence.index if not sentence.in_title else -1
+        factor = place * (0.2 if elsewhere else 1.0) * (1.25 if own and not elsewhere else 1.0)
+        for name, weight, match in matches:
+            value = weight * factor
+            cues.first.setdefault(name, order)
+            if value > cues.score(name):
+                cues.scores[name] = value
+                cues.where[name] = (sentence, match.start(), match.end())
+    return cues
