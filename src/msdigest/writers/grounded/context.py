@@ -65,6 +65,8 @@ def clean_intervention(text: str) -> str:
     return text
 
 
+# Facts-only phrases that no allowed word can change (see `Draft.allow`).
+_STABLE = frozenset({"ms_type", "about_ms", "condition", "animal_word", "design_noun"})
 _FRACTION_WORDS = re.compile(
     r"\b(half|halves|third|thirds|quarter|quarters|twice|doubl\w*|tripl\w*|dozens?)\b",
     re.IGNORECASE,
@@ -259,15 +261,19 @@ class Draft:
         """
         self.simplifier.allowed = tuple(dict.fromkeys((*self.simplifier.allowed, word)))
         self.to_introduce[word] = source
-        self._simplified.clear()
-        self.memo.clear()
+        self._forget()
 
     def disallow(self, word: str) -> None:
         """Undo `allow` for a name that ended up not being used."""
         self.simplifier.allowed = tuple(w for w in self.simplifier.allowed if w != word)
         self.to_introduce.pop(word, None)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what depends on the allowed rare words (simplified text, plain phrases)."""
         self._simplified.clear()
-        self.memo.clear()
+        for key in [k for k in self.memo if k[0] not in _STABLE]:
+            del self.memo[key]
 
     def refs(self, provenance: Iterable[Provenance]) -> None:
         """Record that these sources are used, so no later section repeats them."""

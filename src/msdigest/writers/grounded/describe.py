@@ -116,6 +116,11 @@ _ANY_MS_TYPE = re.compile(
     "|".join(f"(?P<t{number}>{pattern.pattern})" for number, (pattern, _) in enumerate(_MS_TYPES))
 )
 _PAEDIATRIC = f"t{len(_MS_TYPES) - 1}"
+# A cheap first test: every kind above contains one of these letters runs.
+_MAYBE_MS_TYPE = re.compile(
+    r"(?i:relaps|progress|neuromyelitis|isolated syndrome|myelin oligo|paediatric|pediatric|"
+    r"childhood|children|adolescent)|NMO|MOG|CIS|RIS|RRMS|SPMS|PPMS|pMS|RMS"
+)
 # A population phrase is used as written only when it reads as "who": "women with
 # relapsing-remitting MS", "adults aged 65 or over with MS".
 _GOOD_POPULATION = re.compile(
@@ -187,6 +192,8 @@ def ms_type(draft: Draft) -> str | None:
     """
     population = draft.facts.population.text if draft.facts.population else ""
     for text in (population, draft.paper.title, draft.abstract):
+        if not _MAYBE_MS_TYPE.search(text):
+            continue
         present = {match.lastgroup for match in _ANY_MS_TYPE.finditer(text)}
         if text is draft.abstract and len(present - {_PAEDIATRIC}) > 1:
             return None  # the abstract names several kinds: too unclear to say which

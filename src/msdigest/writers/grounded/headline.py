@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from msdigest.facts.document import Sentence
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.describe import (
     TOPIC_SUBJECTS,
@@ -155,53 +156,62 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _NAME_ENDING = re.compile(r"(?:mab|nib|mod|imod|limus|ast|ine|ate|ide|ol|one|in|il|an|ex)$")
-_Candidate = tuple[str, Line, int, str | None]
 
 
-def _clauses(draft: Draft) -> list[_Candidate]:
-    """Return candidate findings: the clause, its source line, a rank tier, a name to introduce."""
-    found: list[_Candidate] = []
+def _ordered_sentences(draft: Draft) -> list[tuple[Sentence, int]]:
+    """Return the sentences that may hold the finding, best first, with their tier.
+
+    The authors' own conclusion comes first (tier 0), then other concluding sentences
+    (tier 1); among equals, the one that names what was studied, then the shorter. The
+    title, which names the subject by definition, is only the last resort. Ranking uses the
+    source text, so only the sentences actually tried are simplified.
+    """
     candidates = list(conclusion_candidates(draft))[:6]
-    if states_finding(draft.paper.title):
-        candidates.append(draft.document.title)
-    authoritative = {s for s in candidates[:2] if s.category == "CONCLUSIONS"}
+    authoritative = {s.start for s in candidates[:2] if s.category == "CONCLUSIONS"}
     if draft.facts.conclusion is not None:
         anchor = draft.sentence_at(draft.facts.conclusion.span)
         if anchor is not None:
-            authoritative.add(anchor)
-    for sentence in candidates:
-        simplified = draft.simplify(sentence)
-        if not simplified.sentences:
-            continue
-        name = _single_name(simplified)
-        if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
-            continue
-        clause, _cut = core_clause(simplified.sentences[0])
-        safe = soften(clause, draft.strength)
-        if not safe or len(safe.split()) < 4 or not has_verb(safe) or leans_on_context(safe):
-            continue
-        if NOT_A_FINDING.search(safe):
-            continue
-        if re.search(r"[:\"'\u2018\u2019\u201c\u201d]", safe.replace("'s ", "s ")):
-            continue  # a list or a quotation is not a headline
-        tier = (0 if sentence in authoritative else 1) + (2 if name else 0)
-        found.append((safe, Line(safe, (draft.source(sentence),)), tier, name))
-        shorter = trim_clauses(safe).rstrip(".")
-        if shorter != safe and len(shorter.split()) >= 6 and has_verb(shorter):
-            shorter = shorter[:1].lower() + shorter[1:] if safe[:1].islower() else shorter
-            found.append((shorter, Line(shorter, (draft.source(sentence),)), tier, name))
-    # A finding that names what was studied makes the better headline.
-    # A finding that names what was studied makes the better headline; the title, which
-    # names it by definition, is only the last resort.
+            authoritative.add(anchor.start)
     topic = topic_words(draft)
-    title_ref = draft.source(draft.document.title).ref
+    ranked = sorted(
+        candidates,
+        key=lambda s: (
+            0 if s.start in authoritative else 1,
+            -len(topic_words_in(s.text) & topic),
+            len(s.text) // 60,
+        ),
+    )
+    ordered = [(s, 0 if s.start in authoritative else 1) for s in ranked]
+    if states_finding(draft.paper.title):
+        ordered.append((draft.document.title, 2))
+    return ordered
 
-    def rank(item: _Candidate) -> tuple[bool, int, int, int]:
-        from_title = item[1].sources[0].ref == title_ref
-        # Among equally good findings, the shorter reads more easily.
-        return (from_title, item[2], -len(topic_words_in(item[0]) & topic), len(item[0]) // 40)
 
-    return sorted(found, key=rank)
+def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]]:
+    """Return the finding of one sentence as headline clauses (full, then trimmed).
+
+    Each comes with the one rare name it needs introduced, if any (see `_single_name`).
+    """
+    simplified = draft.simplify(sentence)
+    if not simplified.sentences:
+        return []
+    name = _single_name(simplified)
+    if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
+        return []
+    clause, _cut = core_clause(simplified.sentences[0])
+    safe = soften(clause, draft.strength)
+    if not safe or len(safe.split()) < 4 or not has_verb(safe) or leans_on_context(safe):
+        return []
+    if NOT_A_FINDING.search(safe):
+        return []
+    if re.search(r"[:\"'\u2018\u2019\u201c\u201d]", safe.replace("'s ", "s ")):
+        return []  # a list or a quotation is not a headline
+    found = [(safe, name)]
+    shorter = trim_clauses(safe).rstrip(".")
+    if shorter != safe and len(shorter.split()) >= 6 and has_verb(shorter):
+        shorter = shorter[:1].lower() + shorter[1:] if safe[:1].islower() else shorter
+        found.append((shorter, name))
+    return found
 
 
 def _single_name(simplified: Simplified) -> str | None:
@@ -247,6 +257,46 @@ def _names_people(clause: str) -> bool:
     )
 
 
+def _framed(
+    draft: Draft,
+    key: str,
+    clause: str,
+    name: str | None,
+    sentence: Sentence,
+    who: Phrase,
+    count: Phrase | None,
+    animals: str,
+) -> Line | None:
+    """Return the clause in a frame that fits the evidence, or None if none fits."""
+    origin = draft.source(sentence)
+    if name is not None:
+        draft.allow(name, origin)
+    fields: dict[str, Phrase | str] = {
+        "clause": clause,
+        "who": who,
+        "animals": animals if animals != "cells in the lab" else "cells",
+    }
+    if count is not None:
+        fields["count"] = count
+    frames = list(_FRAMES[key])
+    if _REPORTED.match(clause):
+        # "results from this study showed ..." already reports; do not stack "suggests that".
+        frames = [f for f in frames if "that {clause}" not in f] or frames
+    if _names_people(clause):
+        # "... in people with MS, a study of 62 people with MS suggests" says it twice.
+        frames = [f for f in frames if "{who}" not in f] or frames
+    hedge = is_hedged if draft.strength.needs_hedged_headline else None
+    line = fill_line(
+        draft, "headline", tuple(frames), fields, max_words=MAX_HEADLINE_WORDS, require=hedge
+    )
+    if line is None:
+        if name is not None:
+            draft.disallow(name)
+        return None
+    draft.refs([origin])
+    return Line(tidy(line.text), (origin, *line.sources))
+
+
 def write_headline(draft: Draft) -> Line:
     """Return the one-sentence headline of the summary."""
     key = _frame_key(draft)
@@ -255,33 +305,16 @@ def write_headline(draft: Draft) -> Line:
     if draft.is_protocol:
         return _planned(draft, who)
     animals = animal_word(draft) or "the lab"
-    for clause, origin, _tier, name in _clauses(draft):
-        if name is not None:
-            draft.allow(name, origin.sources[0])
-        fields: dict[str, Phrase | str] = {
-            "clause": clause,
-            "who": who,
-            "animals": animals if animals != "cells in the lab" else "cells",
-        }
-        if count is not None:
-            fields["count"] = count
-        frames = list(_FRAMES[key])
-        if _REPORTED.match(clause):
-            # "results from this study showed ..." already reports; do not stack "suggests that".
-            frames = [f for f in frames if "that {clause}" not in f] or frames
-        if _names_people(clause):
-            # "... in people with MS, a study of 62 people with MS suggests" says it twice.
-            frames = [f for f in frames if "{who}" not in f] or frames
-        hedge = is_hedged if draft.strength.needs_hedged_headline else None
-        line = fill_line(
-            draft, "headline", tuple(frames), fields, max_words=MAX_HEADLINE_WORDS, require=hedge
-        )
-        if line is None:
-            if name is not None:
-                draft.disallow(name)
-            continue
-        draft.refs(origin.sources)
-        return Line(tidy(line.text), origin.sources + line.sources)
+    ordered = _ordered_sentences(draft)
+    # First findings that need no rare name introduced, then those that need one.
+    for with_name in (False, True):
+        for sentence, _tier in ordered:
+            for clause, name in _clauses_of(draft, sentence):
+                if (name is not None) != with_name:
+                    continue
+                line = _framed(draft, key, clause, name, sentence, who, count, animals)
+                if line is not None:
+                    return line
     return _fallback(draft, who)
 
 

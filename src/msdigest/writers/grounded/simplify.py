@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from msdigest.checks.jargon import is_uncommon
 from msdigest.glossary import Glossary, PlainWords
@@ -119,28 +120,28 @@ def hard_words(
     writer lets through is what the check accepts; words inside a glossary term count as
     explained, and `allowed` names (the tested treatment, introduced by the writer) pass.
     """
-    covered: list[tuple[int, int]] = []
-    if glossary is not None:
-        covered = [(m.start, m.end) for m in glossary.find(text)]
-    allowed_lower = _forms(allowed)
-    hard: list[str] = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if any(start <= match.start() < end for start, end in covered):
-            continue
-        if word.lower() in allowed_lower or not is_uncommon(word):
-            continue
-        hard.append(word)
-    return tuple(hard)
+    allowed_lower = _forms(tuple(allowed))
+    candidates = [
+        match
+        for match in _TOKEN.finditer(text)
+        if match.group().lower() not in allowed_lower and is_uncommon(match.group())
+    ]
+    if not candidates or glossary is None:
+        return tuple(m.group() for m in candidates)
+    covered = [(m.start, m.end) for m in glossary.find(text)]
+    return tuple(
+        m.group() for m in candidates if not any(start <= m.start() < end for start, end in covered)
+    )
 
 
-def _forms(words_: Collection[str]) -> set[str]:
+@lru_cache(maxsize=1024)
+def _forms(words_: tuple[str, ...]) -> frozenset[str]:
     """Return the lower-case words with their simple singular and plural forms."""
     forms: set[str] = set()
     for word in words_:
         low = word.lower()
         forms |= {low, low + "s", low.removesuffix("s"), low.removesuffix("es")}
-    return forms
+    return frozenset(forms)
 
 
 def _drop_statistic(match: re.Match[str]) -> str:
