@@ -39,10 +39,19 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                    r"totall?ing|of)\b[^.;]{0,25}?\b\d[\d,]* (?:[\w'-]+ ){0,4}?(?:participants|"
                    r"patients|people|subjects|individuals|women|men|children|adults)\b|"
                    r"\b(?:studies|trials|rcts)\s*\(\s*(?:n\s*=\s*)?\d[\d,]* participants", 3),
-        ("narrative", r"\b(?:this|the present|our) (?:narrative )?review\b|\bwe review\b|"
-                      r"\bin this review\b|\bwe summari[sz]e (?:the )?(?:current|recent)", 1.5),
-        ("case", r"\bcase reports?\b|\bcase series\b|\bwe (?:report|describe|present) "
-                 r"(?:a|an|the|two|three|four|five|\d+) (?:\w+ ){0,4}?(?:cases?|patients?|"
+        ("narrative", r"\b(?:this|the present|our) (?:narrative |critical |brief |short |"
+                      r"mini-? ?)?(?:review|commentary|viewpoint|perspective|editorial|overview|"
+                      r"opinion (?:piece|paper))\b|\bin this (?:narrative |critical |brief )?"
+                      r"(?:review|commentary|viewpoint|perspective|editorial|overview|chapter)\b|"
+                      r"\b(?:here,? )?we (?:review|summari[sz]e|outline|argue|provide an "
+                      r"overview)\b|\bthis (?:article|paper|chapter) (?:presents|reviews|"
+                      r"discusses|summari[sz]es|describes (?:the|recent|current))\b|"
+                      r"\bnarrative review\b|"
+                      r"\b(?:a|an) (?:review|commentary|viewpoint|perspective|update|overview)$|"
+                      r"\bwhere do we stand\b", 1.5),
+        ("case", r"\bcase reports?\b|\bcase series\b|\bwe (?:report|describe|present)(?:ed|d)? "
+                 r"(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) "
+                 r"(?:\w+ ){0,4}?(?:cases?|patients?|"
                  r"man|woman|boy|girl|siblings|family)\b|\b\d+-year-old (?:\w+ )?(?:man|woman|"
                  r"male|female|patient|boy|girl|lady|gentleman)\b|"
                  r"\b(?:this|a) case\b(?![- ]?control)(?: of)?|"
@@ -74,17 +83,20 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                      r":\s*(?:a |the )?(?:study |trial )?protocol\b|"
                      r"\bwe (?:describe|present|report) (?:the|a|our) (?:study |trial )?protocol\b|"
                      r"\bthis protocol\b", 3),
-        ("trial", r"\bphase (?:i{1,3}|iv|[1-4])[ab]?\b|\bclinical trial\b|\btrial\b|"
+        ("trial", r"\bphase (?:i{1,3}|iv|[1-4])[ab]?\b|\bclinical trial\b|"
                   r"\bopen-?label\b|\binterventional study\b", 2),
+        # the bare word: also "a trial of intrathecal baclofen", "Trial B" of a test
+        ("trial_word", r"\btrial\b(?! [a-e]\b| \d)", 2),
         ("placebo", r"\bplacebo\b|\bsham\b|\bdouble-?blind\w*|\btriple-?blind\w*", 2),
         ("control_arm", r"\bcontrol (?:group|arm|condition)\b|\busual care\b|\bstandard care\b|"
                         r"\btreatment as usual\b|\bwait(?:ing)?[- ]?list\b|\bactive comparator\b|"
                         r"\bcontrols? received\b", 2),
         ("single_arm", r"\bsingle[- ]arm\b|\bsingle[- ]group\b|\bone[- ]group\b|\buncontrolled\b|"
-                       r"\bbefore and after\b|\bpre-? ?(?:and|to|-|/) ?post|\bpre-post\b|"
                        r"\bnon-?comparative\b|\bopen-label,? (?:single|non-?randomi)|"
                        r"\b(?:open-label )?extension (?:study|phase|period)\b|\bopen-label "
                        r"extension\b", 2),
+        # loose words: "before and after treatment initiation" is also said of claims data
+        ("before_after", r"\bbefore and after\b|\bpre-? ?(?:and|to|-|/) ?post|\bpre-post\b", 2),
         ("nonrandomised", r"\bnon-?randomi[sz]ed\b|\bquasi-?experimental\b|\bquasi-?"
                           r"randomi[sz]ed\b|\bcontrolled before\b|\bhistorical controls?\b|"
                           r"\bnonrandomi[sz]ed\b", 3),
@@ -100,25 +112,44 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                           r"nationwide) (?:\w+ ){0,2}cohort\b|\blongitudinal (?:\w+ )?study\b|"
                           r"\bfollow-up study\b|\b(?:prospective|retrospective) (?:\w+ ){0,2}"
                           r"(?:study|analysis|review)\b|\bchart review\b|\bcohort analysis\b", 3),
-        ("cohort_weak", r"\bcohorts?\b|\bregistry\b|\bregistries\b|\bregisters?\b|\bdatabase\b|"
+        ("cohort_weak", r"(?<!our )(?<!this )(?<!the )(?<!whole )(?<!entire )\bcohorts?\b|"
+                        r"\bregistry\b|\bregistries\b|\bregisters?\b|\bdatabase\b|"
                         r"\bmedical records\b|\bhealth records\b|\bclaims\b|\breal-world\b|"
                         r"\bfollowed (?:up )?(?:for|over|until|during)\b|\bprospectively\b|"
                         r"\bretrospectively\b|\bobservational\b|\bpopulation-based\b", 1),
         ("repeated", r"\bat baseline and (?:after|at|again)\b|\bbaseline and follow-up\b|"
                      r"\bat (?:baseline|inclusion)[^.;]{0,40}\b(?:after|later)\b|"
-                     r"\b(?:annual|yearly|serial) (?:mri|assessments|visits|examinations)\b", 2),
+                     r"\b(?:annual|annually|yearly|serial|repeated|six-monthly|biannual) "
+                     r"(?:[\w-]+,? (?:and )?){0,4}?(?:mris?|scans|assessments|visits|"
+                     r"examinations|evaluations)\b|\bfollowed up (?:after|at|for|over|until)\b|"
+                     r"\bre-?(?:examined|assessed|evaluated|contacted) (?:after|at)\b", 2),
         ("case_control", r"\bcase-? ?control\b|\bcases and (?:\w+ ){0,3}controls\b|\bmatched "
                          r"(?:\w+ ){0,2}controls\b|\bcontrols? matched\b", 3),
         ("healthy_controls", r"\bhealthy (?:\w+ )?(?:controls?|volunteers|individuals|subjects|"
                              r"participants|donors)\b|\b(?:HCs?|HVs?)\b|\bcontrol (?:subjects|"
                              r"participants|individuals)\b|\bnormal (?:controls|volunteers|"
-                             r"subjects)\b", 1.5),
-        ("cross_sectional", r"\bcross-? ?sectional\b|\bprevalence study\b|\b(?:estimate|"
+                             r"subjects)\b|\bcontrols? (?:without|free of)\b|\bdisease "
+                             r"controls\b|\b(?:age|sex|gender)[- ](?:and [\w-]+[- ])?matched\b|"
+                             r"\bmatched (?:for|by|on) (?:age|sex|gender)\b|\bwith and without "
+                             r"(?:ms|multiple sclerosis|the disease|[a-z]+)\b|\b(?:people|persons|"
+                             r"individuals|adults|those) without (?:ms|multiple sclerosis)\b", 1.5),
+        ("cross_sectional", r"\bcross-? ?sectional(?:ly)?\b|\bat (?:a )?single (?:study )?"
+                            r"(?:visit|time ?point|assessment|occasion)\b|\b(?:assessed|examined|"
+                            r"tested|evaluated|measured|seen) (?:only )?once\b|"
+                            r"\bprevalence study\b|\b(?:estimate|"
                             r"determine|assess|investigate|describe) the prevalence\b", 3),
         ("diagnostic", r"\bdiagnostic (?:accuracy|performance|value)\b|\bsensitivity and "
                        r"specificity\b|\barea under the (?:receiver operating )?curve\b", 2),
         ("survey", r"\bsurvey\w*\b|\bquestionnaire-based\b|\b(?:online|web-based|postal|"
-                   r"mailed) questionnaire\b", 2),
+                   r"mailed|anonymous|self-administered|self-reported) questionnaire\b|"
+                   r"(?<!semi-)(?<!semi)\bstructured (?:telephone |phone |face-to-face )?"
+                   r"interviews?\b|\btelephone interviews?\b|\bquestionnaires? (?:was|were) "
+                   r"(?:returned|completed|sent|distributed|administered|mailed)\b", 2),
+        ("data_source", r"\b(?:claims|insurance|prescription|administrative|electronic health|"
+                        r"health ?care|hospital|national|research) (?:\w+ )?(?:database|data|"
+                        r"records|registry|register)\b|\b(?:medical|health|patient) records\b|"
+                        r"\bregistry\b|\bdatabase\b|\bchart review\b|\bretrospective(?:ly)?\b|"
+                        r"\bpre-?existing data\b", 2),
         ("mendelian", r"\bmendelian randomi[sz]ation\b|\bgenome-wide association\b|\bgwas\b", 3),
         ("measured", r"\b(?:were|was) (?:assessed|measured|examined|evaluated|scored|tested)\b|"
                      r"\bcompleted (?:the|a|an)\b|\bunderwent\b|\bquestionnaires?\b", 1),
@@ -131,7 +162,9 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "meta": ("meta", "pooled"),
     "review": ("systematic", "literature", "search", "included", "review", "criteria", "studies",
                "trials", "rcts"),
-    "narrative": ("review", "summari"),
+    "narrative": ("review", "summari", "commentary", "viewpoint", "perspective", "editorial",
+                  "overview", "opinion", "we outline", "we argue", "this article", "this paper",
+                  "chapter", "update", "where do we stand"),
     "case": ("case", "year-old", "we report", "we describe", "we present"),
     "animal": ("mice", "mouse", "murine", "rat", "rodent", "animal", "zebrafish", "marmoset",
                "primate", "canine", "eae", "experimental autoimmune", "cuprizone", "lysolecithin",
@@ -144,11 +177,13 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "randomised": ("random", "rct"),
     "pilot": ("pilot", "feasib", "proof", "practicab"),
     "protocol": ("protocol",),
-    "trial": ("phase", "trial", "open", "substudy", "sub-study", "interventional"),
+    "trial": ("phase", "clinical trial", "open", "interventional"),
+    "trial_word": ("trial",),
     "placebo": ("placebo", "sham", "blind"),
     "control_arm": ("control", "usual care", "standard care", "as usual", "wait", "comparator"),
-    "single_arm": ("single", "one-group", "one group", "uncontrolled", "before and after", "pre",
-                   "comparative", "open"),
+    "single_arm": ("single", "one-group", "one group", "uncontrolled", "comparative", "open",
+                   "extension"),
+    "before_after": ("before and after", "pre"),
     "nonrandomised": ("randomi", "quasi", "controlled before", "historical"),
     "intervention": ("receiv", "given", "treated with", "administer", "intervention", "program",
                      "training", "exercise", "session", "supplement", "stimulation", "infusion",
@@ -158,12 +193,16 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "cohort_weak": ("cohort", "regist", "database", "records", "claims", "real-world", "followed",
                     "prospectively", "retrospectively", "observational", "population-based"),
     "case_control": ("case-control", "case control", "casecontrol", "controls", "matched"),
-    "healthy_controls": ("healthy", "hc", "hv", "control", "normal"),
-    "cross_sectional": ("cross-sectional", "cross sectional", "crosssectional", "prevalence"),
-    "survey": ("survey", "questionnaire"),
+    "healthy_controls": ("healthy", "hc", "hv", "control", "normal", "matched", "without"),
+    "cross_sectional": ("cross-sectional", "cross sectional", "crosssectional", "prevalence",
+                        "single", "once"),
+    "survey": ("survey", "questionnaire", "interview"),
     "mendelian": ("mendelian", "genome-wide", "gwas"),
+    "data_source": ("database", "data", "records", "registry", "register", "chart",
+                    "retrospective"),
     "diagnostic": ("diagnostic", "sensitivity", "area under"),
-    "repeated": ("baseline", "annual", "yearly", "serial"),
+    "repeated": ("baseline", "annual", "yearly", "serial", "repeated", "monthly", "followed up",
+                 "examined", "assessed", "evaluated", "contacted"),
     "measured": ("assess", "measur", "complet", "underwent", "questionnaire", "scale", "test",
                  "mri", "scor", "examin", "evaluat"),
 }  # fmt: skip
@@ -191,6 +230,15 @@ _ELSEWHERE = re.compile(
     r"recommend\w*|would be|could be|in the (?:\w+ )?literature|literature (?:has|have|suggests?|"
     r"shows?|indicates?))\b"
 )
+# Cues that name a kind of study: said of plural studies ("randomised placebo-controlled
+# trials of vitamin D", "in phase 3 trials", "prospective cohort studies") they describe
+# the literature, not this study.
+_STUDY_KINDS = frozenset(
+    {"randomised", "trial", "trial_word", "placebo", "pilot", "single_arm", "before_after",
+     "nonrandomised", "control_arm",
+     "cohort_strong", "cohort_weak", "case_control", "cross_sectional"}
+)  # fmt: skip
+_PLURAL_STUDIES = re.compile(r"[\s,]*(?:[\w-]+,? ){0,4}?(?:trials|studies|rcts|cohorts)\b")
 _SELF = re.compile(
     r"\b(?:this|our|the present|the current|we (?:conducted|performed|designed|carried out|"
     r"report|undertook|did|present)|was an?|is an?|in an?)\b"
@@ -244,8 +292,17 @@ def read_cues(doc: Document) -> DesignCues:
         factor = place * (0.2 if elsewhere else 1.0) * (1.25 if own and not elsewhere else 1.0)
         for name, weight, match in matches:
             value = weight * factor
+            if name in _STUDY_KINDS and _of_plural_studies(text, match):
+                value = weight * place * 0.2
             cues.first.setdefault(name, order)
             if value > cues.score(name):
                 cues.scores[name] = value
                 cues.where[name] = (sentence, match.start(), match.end())
     return cues
+
+
+def _of_plural_studies(text: str, match: re.Match[str]) -> bool:
+    """Return True when a design cue is said of several studies ("randomised trials")."""
+    if match.group(0).endswith(("trials", "studies", "rcts", "cohorts")):
+        return True
+    return _PLURAL_STUDIES.match(text, match.end()) is not None

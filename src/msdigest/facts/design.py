@@ -18,7 +18,7 @@ from msdigest.facts.cues import DesignCues, read_cues
 from msdigest.facts.document import Document
 from msdigest.facts.model import Span
 
-__all__ = ["DesignCues", "DesignDecision", "classify_design", "read_cues"]
+__all__ = ["DesignCues", "DesignDecision", "TextEvidence", "classify_design", "read_cues"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,29 @@ class DesignDecision:
     basis: str
     span: Span | None
     is_protocol: bool = False
+    #: "study" for an original study; "commentary" for a narrative review, commentary,
+    #: viewpoint or editorial (no participants, no comparison group of its own).
+    genre: str = "study"
+
+
+@dataclass(frozen=True, slots=True)
+class TextEvidence:
+    """What the counts of people say about the study, for reading its design from text.
+
+    `enrolled`: people were enrolled, randomised or allocated; `counted`: the study counts
+    people of its own at all (respondents, analysed, "(n = 110)"); `controls`: it counts a
+    control group; `methods`: the abstract has a methods section.
+    """
+
+    enrolled: bool = False
+    counted: bool = False
+    controls: bool = False
+    methods: bool = False
+
+    @property
+    def original(self) -> bool:
+        """Return True when the abstract reports a study of its own people."""
+        return self.counted or self.enrolled or self.methods
 
 
 _PUBLICATION_TYPES: tuple[tuple[str, str], ...] = (
@@ -46,8 +69,20 @@ _PUBLICATION_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 
-def classify_design(doc: Document, cues: DesignCues, people_counted: bool) -> DesignDecision:
-    """Return the study design: publication types and MeSH first, then the text."""
+def classify_design(
+    doc: Document, cues: DesignCues, people_counted: bool | TextEvidence
+) -> DesignDecision:
+    """Return the study design: publication types and MeSH first, then the text.
+
+    `people_counted` is a `TextEvidence`, or a bool saying whether people were enrolled.
+    """
+    evidence = (
+        people_counted
+        if isinstance(people_counted, TextEvidence)
+        else TextEvidence(enrolled=people_counted, counted=people_counted)
+    )
+    if not evidence.methods and any(s.category == "METHODS" for s in doc.sentences):
+        evidence = TextEvidence(evidence.enrolled, evidence.counted, evidence.controls, True)
     protocol = cues.score("protocol") >= 3 or any(
         t.lower() == "clinical trial protocol" for t in doc.paper.publication_types
     )
@@ -57,12 +92,13 @@ def classify_design(doc: Document, cues: DesignCues, people_counted: bool) -> De
     mesh = {term.lower() for term in doc.paper.mesh_terms}
     if "animals" in mesh and "humans" not in mesh:
         return DesignDecision("animal_or_lab", "MeSH", None, protocol)
-    design, cue = _from_text(cues, people_counted)
+    design, cue = _from_text(cues, evidence)
     if design == "other" and mesh:
         from_mesh = _from_mesh(mesh)
         if from_mesh:
             return DesignDecision(from_mesh, "MeSH", None, protocol)
-    return DesignDecision(design, "text", cues.span(cue) if cue else None, protocol)
+    genre = "commentary" if cue == "narrative" else "study"
+    return DesignDecision(design, "text", cues.span(cue) if cue else None, protocol, genre)
 
 
 def _from_publication_types(doc: Document, cues: DesignCues) -> str | None:
@@ -107,7 +143,7 @@ def _trial_kind(cues: DesignCues) -> str:
         return "randomized_controlled_trial"
     if cues.score("nonrandomised") >= 2:
         return "non_randomized_trial"
-    if cues.score("single_arm") >= 2:
+    if max(cues.score("single_arm"), cues.score("before_after")) >= 2:
         return "single_arm_trial"
     if cues.score("placebo") >= 2:
         return "randomized_controlled_trial"
@@ -116,12 +152,22 @@ def _trial_kind(cues: DesignCues) -> str:
     return "single_arm_trial"
 
 
-def _observational_kind(cues: DesignCues) -> str:
-    """Return cohort, case-control or cross-sectional, whichever the text states best."""
+def _observational_kind(cues: DesignCues, controls_counted: bool = False) -> str:
+    """Return cohort, case-control or cross-sectional, whichever the text states best.
+
+    A design named outright ("cross-sectional", "case-control", "prospective cohort", "at a
+    single visit") wins; otherwise the hints are weighed: controls counted or matched for a
+    case-control study; a survey for a cross-sectional one; registries, records and repeated
+    examinations over time for a cohort.
+    """
     options = {
-        "case_control": max(cues.score("case_control"), cues.score("healthy_controls")),
+        "case_control": max(
+            cues.score("case_control"), cues.score("healthy_controls"), 1.5 * controls_counted
+        ),
         "cross_sectional": max(cues.score("cross_sectional"), cues.score("survey")),
-        "cohort": max(cues.score("cohort_strong"), cues.score("cohort_weak")),
+        "cohort": max(
+            cues.score("cohort_strong"), cues.score("cohort_weak"), cues.score("repeated")
+        ),
     }
     # Explicit names beat hints; on a tie the design named first in the abstract wins.
     explicit = {
@@ -144,8 +190,15 @@ def _cue_of(design: str) -> str:
     )
 
 
-def _from_text(cues: DesignCues, people_counted: bool) -> tuple[str, str | None]:
-    """Resolve the cue scores into one design, in the order a reader would."""
+def _from_text(cues: DesignCues, evidence: TextEvidence) -> tuple[str, str | None]:
+    """Resolve the cue scores into one design, in the order a reader would.
+
+    Reviews, case reports, lab work and genetic (Mendelian randomisation) studies first;
+    then the genre: a narrative review, commentary or viewpoint that reports no people of
+    its own is `other`, whatever trials it discusses. A trial needs allocation (random or
+    not, placebo, a control arm) or an intervention given in the study itself; "before and
+    after treatment initiation" in claims data or a registry is an observational cohort.
+    """
     s = cues.score
     if s("meta") >= 3:
         return "meta_analysis", "meta"
@@ -154,20 +207,34 @@ def _from_text(cues: DesignCues, people_counted: bool) -> tuple[str, str | None]
     if s("case") >= 3 and s("randomised") < 3:
         return "case_report_or_series", "case"
     lab = max(s("animal"), s("lab"))
-    if lab >= 3 and not people_counted and lab >= max(s("randomised"), s("trial")):
+    if (
+        lab >= 3
+        and not evidence.enrolled
+        and lab >= max(s("randomised"), s("trial"), s("trial_word"))
+    ):
         return "animal_or_lab", "animal" if s("animal") >= s("lab") else "lab"
     if s("mendelian") >= 3:
         return "other", "mendelian"
+    if s("narrative") >= 1.5 and not evidence.original:
+        return "other", "narrative"
     observational = max(s("cohort_strong"), s("case_control"), s("cross_sectional"))
-    trial = max(s("randomised"), s("pilot"), s("trial"), s("single_arm"), s("nonrandomised"))
+    # "a cross-sectional pilot study" is a small observational study, not a pilot trial
+    pilot = s("pilot") if observational < s("pilot") or s("randomised") >= 3 else 0.0
+    named = max(s("randomised"), pilot, s("trial"), s("single_arm"), s("nonrandomised"))
+    trial = max(named, s("trial_word"), s("before_after"))
     if s("qualitative") >= 3 and s("randomised") < 3 and s("pilot") < 4.5:
         return "qualitative", "qualitative"
-    if s("pilot") >= 3:
+    if pilot >= 3:
         return "feasibility_or_pilot", "pilot"
-    if trial >= 3 and trial >= observational:
+    allocated = (
+        max(s("randomised"), s("nonrandomised")) >= 3 or max(s("placebo"), s("control_arm")) >= 2
+    )
+    intervened = s("intervention") >= 1 and s("data_source") < 2
+    if trial >= 3 and trial >= observational and (named >= 3 or allocated or intervened):
         return _trial_kind(cues), _trial_cue(cues)
-    if observational >= 3 or max(s("cohort_weak"), s("survey")) >= 2:
-        kind = _observational_kind(cues)
+    weak = max(s("cohort_weak"), s("survey"), s("data_source"))
+    if observational >= 3 or weak >= 2:
+        kind = _observational_kind(cues, evidence.controls)
         return kind, _cue_of(kind) if kind != "cross_sectional" or s(
             "cross_sectional"
         ) else "survey"
@@ -175,26 +242,27 @@ def _from_text(cues: DesignCues, people_counted: bool) -> tuple[str, str | None]
         return "other", "narrative"
     if s("intervention") >= 2 or s("placebo") >= 2:
         return _trial_kind(cues), "intervention"
-    if s("healthy_controls") >= 1.5:
+    if s("healthy_controls") >= 1.5 or evidence.controls:
         return "case_control", "healthy_controls"
     if s("repeated") >= 2:
         return "cohort", "repeated"
-    if s("diagnostic") >= 2 and people_counted:
+    if s("diagnostic") >= 2 and evidence.enrolled:
         return "cross_sectional", "diagnostic"
     if s("focus_groups") >= 2:
         return "qualitative", "focus_groups"
-    if lab >= 2 and not people_counted:
+    if lab >= 2 and not evidence.enrolled:
         return "animal_or_lab", "animal" if s("animal") >= s("lab") else "lab"
-    if max(s("cohort_weak"), s("survey")) > 0:
-        kind = _observational_kind(cues)
+    if weak > 0:
+        kind = _observational_kind(cues, evidence.controls)
         return kind, _cue_of(kind)
-    if people_counted and s("measured") > 0:
-        # People were enrolled and measured once, and nothing says more: the commonest
-        # design that fits is a cross-sectional study.
+    if evidence.enrolled or evidence.counted:
+        # People of its own took part and nothing says they were followed, compared or
+        # treated: the commonest design that fits is a cross-sectional study.
         return "cross_sectional", "measured"
     return "other", None
 
 
 def _trial_cue(cues: DesignCues) -> str:
-    names = ("randomised", "pilot", "nonrandomised", "single_arm", "trial")
+    names = ("randomised", "pilot", "nonrandomised", "single_arm", "trial", "before_after",
+             "trial_word")  # fmt: skip
     return max(names, key=cues.score)

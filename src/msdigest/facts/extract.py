@@ -9,8 +9,9 @@ how long, and last the limitations and the evidence label that follow from those
 from __future__ import annotations
 
 from msdigest.facts.control import extract_control
-from msdigest.facts.design import classify_design, read_cues
-from msdigest.facts.document import build_document
+from msdigest.facts.counts import Count
+from msdigest.facts.design import TextEvidence, classify_design, read_cues
+from msdigest.facts.document import Sentence, build_document
 from msdigest.facts.duration import extract_duration
 from msdigest.facts.evidence import grade_evidence
 from msdigest.facts.interventions import (
@@ -28,6 +29,9 @@ from msdigest.facts.topics import extract_topics
 from msdigest.paper import Paper
 
 __all__ = ["extract_facts"]
+
+_ENROLLED = frozenset({"enrolled", "randomised", "allocated"})
+_NOT_TAKING_PART = frozenset({"subgroup", "pool", "dropout", "ratio", "literature"})
 
 
 def extract_facts(paper: Paper) -> StudyFacts:
@@ -50,23 +54,22 @@ def extract_facts(paper: Paper) -> StudyFacts:
         )
     cues = read_cues(doc)
     counted = sentence_counts(doc)
-    people_counted = any(
-        c.kind in {"people", "controls"} and c.role in {"enrolled", "randomised", "allocated"}
-        for s, counts in counted
-        if s.category != "BACKGROUND"
-        for c in counts
-    )
-    decision = classify_design(doc, cues, people_counted)
+    decision = classify_design(doc, cues, _evidence(counted))
     design = decision.design
-    size = extract_sample_size(doc, design, counted)
-    has_control, control_span = extract_control(doc, design, size)
-    duration = extract_duration(doc, design)
+    commentary = decision.genre == "commentary"
+    if commentary:
+        size = SampleSize(total=None, reason="narrative review or commentary: no participants")
+        has_control, control_span = None, None
+    else:
+        size = extract_sample_size(doc, design, counted)
+        has_control, control_span = extract_control(doc, design, size)
+    duration = None if commentary else extract_duration(doc, design)
     limitations = derive_limitations(
         design,
         size,
         has_control,
         duration,
-        single_site(doc),
+        None if commentary else single_site(doc),
         observational_other=design == "other" and cues.score("mendelian") >= 3,
     )
     extra = list(notes)
@@ -97,4 +100,21 @@ def extract_facts(paper: Paper) -> StudyFacts:
         limitations=limitations,
         evidence=grade_evidence(design, size, duration, limitations),
         notes=tuple(extra),
+    )
+
+
+def _evidence(counted: list[tuple[Sentence, list[Count]]]) -> TextEvidence:
+    """Return what the counts of people outside the background say about the study."""
+    own = [
+        c
+        for sentence, counts in counted
+        if sentence.category != "BACKGROUND"
+        for c in counts
+        if c.role not in _NOT_TAKING_PART
+    ]
+    people = [c for c in own if c.kind in {"people", "controls"}]
+    return TextEvidence(
+        enrolled=any(c.role in _ENROLLED for c in people),
+        counted=bool(people) or any(c.kind == "implied" and c.n_equals for c in own),
+        controls=any(c.kind == "controls" for c in people),
     )

@@ -62,7 +62,8 @@ _ONE_PERSON = re.compile(
     r"\b(?:a|an|one|this)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)?[- ]?(?:year-old|yo)\s+"
     r"|\b(?:a|one)\s+(?:young |elderly |middle-aged |previously healthy )?"
     r"(?:man|woman|boy|girl|patient|child|adolescent|male|female|gentleman|lady|person)\b"
-    r"|\ba case\b|\bthis case\b|\bsingle case\b"
+    r"|\b(?:a|this|one|single)\s+(?:[a-z-]+\s+){0,2}?case\b(?![- ](?:series|control))"
+    r"|\b(?:the|our) (?:index )?patient\b(?!s)"
 )
 _INCLUDED_BEFORE = re.compile(
     r"\b(?:included|includes|identified|retained|analy[sz]ed|selected)\s+(?:a total of\s+)?"
