@@ -451,7 +451,10 @@ def _names_something(phrase: str) -> bool:
     """Return True for a phrase that names a thing ("usual care"), not a sentence piece."""
     if _STARTS_BADLY.match(phrase) or has_verb(phrase):
         return False
-    last = phrase.split()[-1]
+    last = phrase.split()[-1].lower()
+    inner_capitals = [w for w in phrase.split()[1:] if w[:1].isupper() and not w.isupper()]
+    if len(inner_capitals) >= 2:
+        return False  # a piece of a title in Title Case, not a name
     if re.search(r"(?:ive|al|ic|ous|ful|able|ible|ary|ory|based|high|low)$", last):
         return False  # ends on an adjective: "non-invasive"
     if re.match(r"(?:high|low|moderate|early|late)-", last, re.IGNORECASE):

@@ -120,9 +120,16 @@ _FALLBACK = {
         "A trial in {who} tested {subject}.",
         "Researchers tested {subject} in a trial of {who}.",
     ),
-    "other": (
+    "other_small": (
         "An early study of {who} looked at {subject}; its findings may need confirming.",
         "A small early look at {subject} in {who} offers clues that may need confirming.",
+        "First clues about {subject} come from a small study of {who}.",
+        "A small study of {who} looked at {subject}; its results are early.",
+    ),
+    "other": (
+        "An early study of {who} looked at {subject}; its findings may need confirming.",
+        "Researchers took an early look at {subject} in {who}; the findings need confirming.",
+        "A study of {who} looked at {subject}; its results are early.",
     ),
 }
 
@@ -195,6 +202,9 @@ def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]
     simplified = draft.simplify(sentence)
     if not simplified.sentences:
         return []
+    if len(simplified.sentences) > 1 and not simplified.usable_up_to(HEADLINE_GRADE):
+        # A headline uses only the first sentence: judge that one on its own.
+        simplified = draft.simplifier.assess(sentence.text, [simplified.sentences[0]])
     name = _single_name(simplified)
     if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
         return []
@@ -371,7 +381,7 @@ def _fallback(draft: Draft, who: Phrase) -> Line:
     elif level == "trial" and not draft.strength.small:
         key = "trial"
     else:
-        key = "other"
+        key = "other_small" if draft.strength.small else "other"
     line = fill_line(draft, "headline", _FALLBACK[key], {"subject": subject, "who": who})
     if line is not None:
         return line

@@ -355,16 +355,17 @@ class Simplifier:
         the better of the two is kept.
         """
         text = self.plain(sentence)
-        first = self._assess(sentence, split_long(text))
+        first = self.assess(sentence, split_long(text))
         if first.usable:
             return first
         trimmed = trim_clauses(text)
         if trimmed == text:
             return first
-        second = self._assess(sentence, split_long(trimmed))
+        second = self.assess(sentence, split_long(trimmed))
         return second if len(second.problems) <= len(first.problems) else first
 
-    def _assess(self, sentence: str, parts: list[str]) -> Simplified:
+    def assess(self, sentence: str, parts: list[str]) -> Simplified:
+        """Return `parts` (plain sentences made from `sentence`) with what is wrong with them."""
         problems: list[str] = []
         hard: list[str] = []
         numbers = 0
@@ -436,6 +437,38 @@ def trim_clauses(text: str) -> str:
     return tidy(body)
 
 
+# Common verbs of research findings, by their base form; "-s" and "-ed" forms count too.
+_VERB_BASES = frozenset(
+    {"affect", "alter", "appear", "associate", "benefit", "block", "cause", "change",
+     "contribute", "correlate", "decline", "decrease", "delay", "depend", "differ", "drive",
+     "emerge", "enhance", "exist", "explain", "fail", "fall", "favour", "favor", "follow",
+     "help", "highlight", "identify", "impair", "improve", "include", "increase", "indicate",
+     "influence", "inhibit", "involve", "lack", "last", "lead", "limit", "link", "lower",
+     "matter", "mediate", "need", "occur", "offer", "persist", "play", "predict", "prevent",
+     "promote", "protect", "provide", "raise", "reach", "receive", "reduce", "reflect",
+     "reinforce", "relate", "remain", "report", "represent", "require", "restore",
+     "result", "reveal", "revolve", "rise", "seem", "show", "slow", "stay", "strengthen",
+     "suggest", "support", "suppress", "tend", "track", "trigger", "underline", "vary",
+     "want", "work", "worsen", "yield"}
+)  # fmt: skip
+_IRREGULAR_PAST = frozenset(
+    {"went", "came", "grew", "fell", "rose", "kept", "left", "began", "ran", "led", "took",
+     "gave", "got", "felt", "held", "saw", "met", "made", "found", "showed", "shown", "did"}
+)  # fmt: skip
+
+
+def _is_verb_form(word: str) -> bool:
+    if word in _IRREGULAR_PAST:
+        return True
+    for ending in ("", "s", "es", "d", "ed"):
+        if ending and not word.endswith(ending):
+            continue
+        base = word[: len(word) - len(ending)] if ending else word
+        if base in _VERB_BASES or (base.endswith("i") and base[:-1] + "y" in _VERB_BASES):
+            return True
+    return False
+
+
 def has_verb(text: str) -> bool:
     """Return True when `text` looks like a clause (it has a finite verb), not a fragment.
 
@@ -447,7 +480,7 @@ def has_verb(text: str) -> bool:
     before = previous = ""
     for token in text.split():
         word = token.strip(".,;:()[]'\"").lower()
-        if word in _FINITE and previous != "to":
+        if (word in _FINITE or _is_verb_form(word)) and previous not in ("to", "the", "a", "an"):
             return True
         adverb_as_adjective = previous.endswith("ly") and (
             before in _BEFORE_ADJECTIVE or not before

@@ -205,7 +205,8 @@ _POINTS_BACK = re.compile(
 NOT_A_FINDING = re.compile(
     r"^(?:the )?(?:identification|evaluation|assessment|investigation|determination|"
     r"use|analysis|aim|purpose|objective) of\b|\bis of (?:importance|interest)\b|"
-    r"\b(?:should|must|needs? to|requires?|required)\b",
+    r"\b(?:should|must|needs? to|requires?|required)\b|"
+    r"^this (?:case report|case|study|report|trial|review|paper)\b",
     re.IGNORECASE,
 )
 #: Sentences about the limits of the evidence: they belong in "keep in mind".
