@@ -33,7 +33,9 @@ _PEOPLE_CONTROLS = re.compile(
     r"\b(?:hcs?|hvs?)\b|\bcontrol (?:subjects|participants|individuals|children|women|men)\b|"
     r"\b(?:unexposed|non-?exposed|non-?users|untreated) (?:group|patients|participants|"
     r"individuals|women|controls)\b|\breference (?:group|population|cohort)\b|\bcomparison "
-    r"group\b"
+    r"group\b|\bwith and without (?:ms|multiple sclerosis|the disease)\b|\b(?:people|persons|"
+    r"individuals|adults|children|those|participants|women|men) without (?:ms|multiple "
+    r"sclerosis)\b"
 )
 _ANIMAL_CONTROLS = re.compile(
     r"\bsham\b|\bvehicle\b|\bcontrol (?:mice|rats|animals|group|diet|cages?)\b|\bwild-?type\b|"
@@ -61,7 +63,11 @@ _COMPARED_GROUPS = re.compile(
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{_GROUP_WORDS}\b[^.;]{{0,60}}?\b(?:and|or|versus|vs)\b|"
     r"\bdifferent (?:age |treatment |exposure )?groups\b|\b(?:the )?(?:two |three |treatment )?"
     r"groups (?:were|was) (?:balanced|matched|compared|similar|weighted)\b|"
-    r"\b(?:exposed|unexposed) (?:and|vs\.?|versus) (?:un)?exposed\b"
+    r"\b(?:exposed|unexposed) (?:and|vs\.?|versus) (?:un)?exposed\b|"
+    r"\bcompared (?:\w+ )?between (?:the )?(?:\w+ )?(?:groups|arms|cohorts)\b|"
+    r"\bbetween (?:the )?(?:treatment|exposure|drug|therapy|study) groups\b|"
+    r"\bcompared (?:with|to) (?:patients|people|users|those|participants|individuals) "
+    r"(?:initiating|starting|treated|receiving|taking|using|switching|on)\b"
 )
 _ELSEWHERE = re.compile(
     r"\b(?:previous(?:ly)?|prior|need(?:ed|s)?|future|further|should|planned|larger|"

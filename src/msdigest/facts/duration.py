@@ -42,8 +42,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("follow-up", r"\b(?:follow(?:ed)?[- ]?up|observ(?:ed|ation)|monitored|tracked)"
                       r"(?:\s+(?:period|time|duration))?(?:\s+(?:was|of|for|over|lasting|"
-                      r"lasted|extended to|up to|period of|:))+\s*(?:a |an |the )?"
-                      r"(?:(?:mean|median|average|maximum|total)\s+(?:\([^)]*\)\s*)?(?:of\s+)?)?"
+                      r"lasted|extended to|up to|period of|after|:))+\s*(?:a |an |the )?"
+                      r"(?:(?:mean|median|average|medium|maximum|total)\s+(?:\([^)]*\)\s*)?"
+                      r"(?:(?:period|time|duration)\s+)?(?:of\s+)?)?"
                       r"(?:up to |at least |approximately |about |around |nearly |over |more "
                       rf"than )?{_LENGTH}"),
         ("follow-up", r"\b(?:mean|median|average)\s+(?:\([^)]*\)\s*)?(?:duration of\s+)?"
@@ -61,11 +62,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                       r"(?:the )?(?:intervention|treatment|baseline|randomi[sz]ation|"
                       r"enrol(?:l)?ment|inclusion|final session|last session|program\w*|"
                       r"training|study entry|start|delivery|surgery|transplant\w*|"
-                      r"vaccination|infusion|discharge))"),
+                      r"vaccination|infusion|discharge|initiation|initiating|starting|"
+                      r"implant\w*|switch\w*|first dose)|post[- ]?(?:implant\w*|operative\w*|"
+                      r"surgery|treatment|intervention|infusion|injection|vaccination|"
+                      r"transplant\w*|baseline|randomi[sz]ation|initiation))"),
         ("treatment", rf"(?P<num>{_NUM})\s+(?:consecutive\s+)?(?P<cadence>weekly|daily|monthly|"
                       r"fortnightly)\s+(?:[\w-]+\s+){0,3}?(?:sessions|visits|classes|"
                       r"treatments|infusions|meetings|calls|doses)\b"),
-        ("treatment", rf"\bfor\s+(?:a (?:total )?period of\s+|up to\s+|a total of\s+|"
+        ("treatment", rf"\bfor\s+(?:a (?:total |mean |median |medium |average )?(?:period|"
+                      r"time|duration) of\s+|up to\s+|a total of\s+|"
                       r"another\s+|an additional\s+|at least\s+|more than\s+|over\s+|"
                       r"about\s+|approximately\s+|a (?:mean|median|average|total)\s+"
                       rf"(?:\([^)]*\)\s*)?(?:of\s+)?)?{_LENGTH}"),
@@ -95,7 +100,7 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
     ("until",),
     ("last", "final", "latest"),
     ("baseline",),
-    ("later", "after"),
+    ("later", "after", "post"),
     ("weekly", "daily", "monthly", "fortnightly"),
     ("for ",),
     ("until", "through", "up to", "by "),

@@ -48,7 +48,9 @@ _MANY_SITES = re.compile(
     r"\b(?:academic and community|community and academic|neurology|specialist) practices\b|"
     r"\bacross (?:\w+ ){0,2}(?:cent(?:re|er)s|sites|countries)\b|"
     r"\b(?:global|worldwide) (?:\w+ )?(?:database|registry|cohort|study|survey|network|data)\b|"
-    r"\bregistries\b"
+    r"\bregistries\b|\bpopulation-based (?:\w+ )?(?:registry|register|database|cohort)\b|"
+    r"\b(?:commercial|insurance|administrative|medicare|medicaid) (?:\w+ )?(?:claims|database|"
+    r"data)\b|\bclaims (?:database|data)\b"
 )
 _ONE_SITE = re.compile(
     r"\bsingle[- ](?:cent(?:re|er)|site|institution|hospital|clinic)\w*|"
@@ -72,6 +74,15 @@ _FUTURE = re.compile(
 )
 
 
+# A site the authors call their own ("at our clinic") or name with capitals ("the MS Clinic
+# in Ferrara", "the Reference Center for Rare Diseases") is one named centre.
+_OUR_SITE = re.compile(
+    r"\b(?:at|in|from|of|to|attending) our (?:[\w-]+ ){0,3}?(?:hospital|"
+    r"cent(?:re|er)|clinic|institute|institution|department|unit)\b(?!s)"
+)
+_CENTRE_NOUN = re.compile(r"(?:Hospital|Cent(?:re|er)|Clinic|Institute|Institution|Unit)\b")
+
+
 def single_site(doc: Document) -> bool | None:
     """Return True when one centre is named, False for several or nationwide, else None."""
     sentences = [
@@ -86,8 +97,13 @@ def single_site(doc: Document) -> bool | None:
         if not match:
             continue
         explicit = re.match(r"(?:single|mono|one|a single)", match.group(0), _FLAGS)
-        if explicit or _SITE_VERB.search(sentence.lower):
+        named = not sentence.in_title and _CENTRE_NOUN.search(
+            sentence.text, match.start(), match.end()
+        )
+        if explicit or named or _SITE_VERB.search(sentence.lower):
             return True
+    if any(_OUR_SITE.search(s.lower) for s in sentences):
+        return True
     return None
 
 

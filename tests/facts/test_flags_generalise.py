@@ -1,0 +1,127 @@
+"""Comparison groups, follow-up lengths and sites stated the ways unseen abstracts state them.
+
+Every abstract here is written for these tests (fictional).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts.builders import facts
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        # people without the disease are the comparison group
+        (
+            "Balance in older adults",
+            "METHODS: A total of 120 adults aged 60 and over, with and without MS, completed a "
+            "balance scale. RESULTS: Scores were lower in people with MS.",
+            True,
+        ),
+        (
+            "Gait in mild MS",
+            "METHODS: Twenty healthy individuals and 35 PwMS walked on an instrumented walkway.",
+            True,
+        ),
+        # active comparators in an observational cohort
+        (
+            "Costs after starting oral or injectable therapies",
+            "METHODS: This retrospective analysis used a commercial claims database. A total of "
+            "2,900 adults starting teriflunomide (n = 1,100) or an injectable (n = 1,800) were "
+            "included, and costs were compared between groups.",
+            True,
+        ),
+        # subgroups of one case series are not a control group
+        (
+            "Second-line therapies in NMOSD: a case series",
+            "We describe a series of 9 patients with NMOSD. Five were switched to rituximab and "
+            "four to tocilizumab; relapses fell in both groups.",
+            False,
+        ),
+        # one group followed over years
+        (
+            "Atrophy in early MS",
+            "METHODS: Fifty patients with RRMS underwent annual MRI examinations over 5 years.",
+            False,
+        ),
+    ],
+)
+def test_has_control_group(title: str, abstract: str, expected: bool | None) -> None:
+    assert facts(abstract, title).has_control_group is expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "text", "short"),
+    [
+        (
+            "METHODS: Eighty children with a first demyelinating event were enrolled in a "
+            "prospective cohort and followed up after 8 years.",
+            "8 years",
+            False,
+        ),
+        (
+            "METHODS: In this retrospective cohort study, 180 patients who switched therapy were "
+            "followed for a medium period of 3 years.",
+            "3 years",
+            False,
+        ),
+        (
+            "METHODS: In this pilot study, walking and cognition were recorded before the "
+            "implant and 3 months post implant in 20 people with MS.",
+            "3 months",
+            True,
+        ),
+        (
+            "METHODS: In this prospective cohort study, 30 patients starting the drug were "
+            "assessed at baseline and at 1 and 3 months after initiation.",
+            "3 months",
+            True,
+        ),
+    ],
+)
+def test_follow_up_lengths(abstract: str, text: str, short: bool) -> None:
+    got = facts(abstract)
+    assert got.duration is not None
+    assert got.duration.text == text
+    assert got.limitations.short_follow_up is short
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # a named clinic, in the aim at the end of the background
+        (
+            "BACKGROUND: Diet may matter in MS. The present study aimed to compare diets in "
+            "patients referred to the MS Clinic in Ferrara. METHODS: In this case-control study "
+            "90 patients and 90 controls completed a food questionnaire.",
+            True,
+        ),
+        # a centre named with capitals, no verb needed
+        (
+            "METHODS: Patients were retrieved from the cohort of the Reference Centre for Rare "
+            "Inflammatory Diseases. In this cohort study 64 patients were followed for 2 years.",
+            True,
+        ),
+        # the authors' own clinic
+        (
+            "METHODS: In this prospective cohort study, forty patients starting the drug at our "
+            "clinic were assessed with a walking test over 6 months.",
+            True,
+        ),
+        # nationwide sources
+        (
+            "METHODS: We identified 9,400 people with MS in a population-based national registry "
+            "and followed them for a median of 7 years.",
+            False,
+        ),
+        (
+            "METHODS: This retrospective cohort study used a US commercial claims database of "
+            "3,100 adults with MS followed for 12 months.",
+            False,
+        ),
+    ],
+)
+def test_single_site(abstract: str, expected: bool) -> None:
+    assert facts(abstract).limitations.single_site is expected
