@@ -52,6 +52,12 @@ _OBSERVATIONAL_NO_CONTROL = (
     "links, not cause and effect.",
 )
 _DESIGN_LIMITS = {
+    "qualitative_small": (
+        "Interviews with a small group describe experiences in depth; they cannot show "
+        "cause and effect or how common those experiences are.",
+        "A small interview study tells us what some people went through, not how often it "
+        "happens or what causes it.",
+    ),
     "qualitative": (
         "Interview studies describe experiences in depth; they cannot show cause and effect "
         "or how common those experiences are.",
@@ -204,8 +210,9 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
         animals = animal_word(draft) or "the lab"
         add("lab", _LAB, {"animals": animals}, "limitations.animal_or_lab", "true")
         add("lab_carry", _LAB_CARRY, {}, "study_design", facts.study_design)
-    if (draft.strength.small or flags.small_sample is True) and (
-        facts.study_design != "case_report_or_series"
+    if (draft.strength.small or flags.small_sample is True) and facts.study_design not in (
+        "case_report_or_series",
+        "qualitative",
     ):
         count = count_phrase(draft)
         if count is not None and count.text.replace(",", "").isdigit():
@@ -213,7 +220,10 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
         else:
             add("small", _SMALL, {}, "limitations.small_sample", "true")
     observational = flags.observational is True or level == "observational"
-    design_limit = _DESIGN_LIMITS.get(facts.study_design)
+    design_key = facts.study_design
+    if design_key == "qualitative" and draft.strength.small:
+        design_key = "qualitative_small"
+    design_limit = _DESIGN_LIMITS.get(design_key)
     if design_limit is not None:
         add("design_limit", design_limit, {}, "study_design", facts.study_design)
     elif flags.no_control is True and observational:
@@ -231,7 +241,7 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
         add("no_control", _NO_CONTROL, fields, "limitations.no_control", "true")
     elif observational:
         add("observational", _OBSERVATIONAL, {}, "limitations.observational", "true")
-    if flags.short_follow_up is True and level != "lab":
+    if flags.short_follow_up is True:
         duration = duration_phrase(draft)
         if duration is not None:
             add("short", _SHORT, {"duration": duration}, "limitations.short_follow_up", "true")

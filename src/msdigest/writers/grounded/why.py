@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from msdigest.checks.numbers import summary_numbers
 from msdigest.glossary import Analogy, load_analogies, load_glossary
 from msdigest.text.sentences import split_sentences
 from msdigest.writers.grounded.context import Draft, Line
@@ -185,7 +186,7 @@ _DESIGN_CONCEPTS = {
     "systematic_review": ("systematic review", "meta-analysis"),
     "meta_analysis": ("meta-analysis", "systematic review"),
     "animal_or_lab": ("lab study", "animal study"),
-    "qualitative": ("small study",),
+    "qualitative": (),
     "other": ("sample size",),
 }
 
@@ -404,7 +405,9 @@ def _analogy(draft: Draft, context_text: str) -> list[Line]:
             tried.add(analogy.key)
             pieces = [s.text for s in split_sentences(analogy.text)]
             fresh = all(draft.phrasing.fresh(p) for p in pieces)
-            if pieces and fresh and all(draft.acceptable(p) for p in pieces):
+            # An analogy is about everyday life, not the study: it states no number at all.
+            numberless = not any(summary_numbers(p) for p in pieces)
+            if pieces and fresh and numberless and all(draft.acceptable(p) for p in pieces):
                 for piece in pieces:
                     draft.phrasing.note(piece)
                 note = f"Analogy '{analogy.key}' from the msdigest analogy bank."
