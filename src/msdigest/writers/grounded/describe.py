@@ -98,7 +98,7 @@ TOPIC_SUBJECTS = {
     "symptoms": "MS symptoms",
     "cognition": "thinking and memory",
     "imaging": "what brain scans show",
-    "immune_system_and_causes": "the immune system in MS",
+    "immune_system_and_causes": "the immune system",
     "diagnosis_and_monitoring": "how MS is diagnosed and tracked",
     "lifestyle_and_diet": "lifestyle and diet",
     "pregnancy_and_family": "pregnancy and family life",
@@ -195,8 +195,12 @@ def ms_type(draft: Draft) -> str | None:
         if not _MAYBE_MS_TYPE.search(text):
             continue
         present = {match.lastgroup for match in _ANY_MS_TYPE.finditer(text)}
-        if text is draft.abstract and len(present - {_PAEDIATRIC}) > 1:
-            return None  # the abstract names several kinds: too unclear to say which
+        if text is draft.abstract:
+            if len(present - {_PAEDIATRIC}) > 1:
+                return None  # the abstract names several kinds: too unclear to say which
+            named = [m.lastgroup for m in _ANY_MS_TYPE.finditer(text)]
+            if named and named.count(named[0]) < 2:
+                return None  # named once in passing is not who took part
         for number, (_pattern, name) in enumerate(_MS_TYPES):
             if f"t{number}" in present:
                 return name

@@ -43,6 +43,7 @@ _INLINE_LABEL = re.compile(
     r"significance|implications?)\s*:\s+(?=\S)",
     re.IGNORECASE,
 )
+_BARE_SHORT = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{0,11})\)")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['\u2019][A-Za-z]+)?(?:-[A-Za-z0-9]+)*")
 #: A glossary name this short reads better than its short form ("relapsing-remitting MS").
 _SHORT_NAME_WORDS = 3
@@ -75,6 +76,11 @@ _NOT_VERBS = frozenset(
      "related", "based", "selected", "untreated", "treated"}
 )  # fmt: skip
 # Sentences about the analysis rather than the finding mean nothing to a lay reader.
+# "improvement in and," is what is left when bracketed words were removed.
+_BROKEN = re.compile(
+    r"\b(?:in|of|and|or|to|with|for|between|than|by|from|on)\s*(?:[,.;:]|\band\b|\bor\b)",
+    re.IGNORECASE,
+)
 _STATS_TALK = re.compile(
     r"\b(?:sub-?group analys[ie]s|main effect|interaction effect|post-?hoc|variance|"
     r"covariance|multivariate|univariate|regression|odds|hazard|confidence|"
@@ -270,6 +276,14 @@ class Simplifier:
             else None
         )
 
+    def _unwrap(self, match: re.Match[str]) -> str:
+        """Keep "(SI)" as "SI" when it stands for a word, not beside its own definition."""
+        short = match.group(1)
+        long = self._abbreviations.get(short)
+        if long is None or match.string[: match.start()].lower().rstrip().endswith(long.lower()):
+            return match.group(0)
+        return f" {short} "
+
     def hard_words_in(self, text: str) -> tuple[str, ...]:
         """Return the words of `text` still too hard for a lay reader (see `hard_words`)."""
         key = (text, self.allowed)
@@ -301,7 +315,8 @@ class Simplifier:
             if term is not None and self.glossary.get(long) is term:
                 if term.term.isupper() or len(term.term.split()) > _SHORT_NAME_WORDS:
                     return match.group(0)
-                return term.term
+                plural_short = plural or (short.endswith("s") and short[:-1].isupper())
+                return term.term + ("s" if plural_short and not term.term.endswith("s") else "")
         if plural and not long.endswith("s"):
             long += "s"
         return long
@@ -340,6 +355,7 @@ class Simplifier:
 
     def _make_plain(self, text: str) -> str:
         text = _INLINE_LABEL.sub("", text)
+        text = _BARE_SHORT.sub(self._unwrap, text)
         text = strip_statistics(text)
         text = self.expand(text)
         text = apply_rewrites(text)
@@ -378,6 +394,8 @@ class Simplifier:
                 problems.append("too short to stand alone")
             if _RESIDUE.search(part):
                 problems.append("statistics left")
+            if _BROKEN.search(part):
+                problems.append("broken after removing brackets")
             if _STATS_TALK.search(part):
                 problems.append("statistics talk")
             if re.search(r"[()\[\]]", part):
