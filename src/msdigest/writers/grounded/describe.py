@@ -356,6 +356,8 @@ def _group_label(draft: Draft, label: str) -> str | None:
     plain = draft.plain_phrase(cleaned, max_words=6)
     if plain is None:
         return None
+    if plain in ("people", "patients", "participants", "cases"):
+        return f"people with {condition(draft)}"
     if re.match(r"(?:people|adults|women|men|children)\b", plain):
         return plain
     if (
@@ -537,7 +539,11 @@ def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     match = _TITLE_SUBJECT.match(draft.paper.title)
     if match is None:
         return None
-    plain = draft.plain_phrase(match.group("subject"), max_words=6)
+    # Titles are often in Title Case: "Pregnancy and Breastfeeding" reads "pregnancy and
+    # breastfeeding" inside a sentence (short forms such as "MS" keep their capitals).
+    words_ = match.group("subject").split()
+    lowered = " ".join(w if w.isupper() or w[1:] != w[1:].lower() else w.lower() for w in words_)
+    plain = draft.plain_phrase(lowered, max_words=6)
     if plain is None or not _names_something(plain):
         return None
     if introduce:

@@ -192,6 +192,45 @@ def _needed_sentences(draft: Draft) -> list[Sentence]:
     return list(seen.values())
 
 
+_PLANNED = (
+    "This paper describes a plan, so it cannot yet tell us whether anything works.",
+    "A plan is not a result: only the finished study can show whether anything works.",
+)
+_PLANNED_SMALL = (
+    "It plans to include only {count} people, which is a small number.",
+    "With {count} people planned, it will be a small study.",
+)
+
+
+def _planned(draft: Draft) -> list[Line]:
+    """Return "keep in mind" for a study protocol: no results, its planned size, the care team."""
+    lines: list[Line] = []
+    design = draft.fact("study_design", draft.facts.study_design)
+    line = fill_line(draft, "planned", _PLANNED, {})
+    if line is not None:
+        lines.append(Line(line.text, (design,)))
+    count = count_phrase(draft)
+    if count is not None and draft.strength.small:
+        small = fill_line(draft, "planned_small", _PLANNED_SMALL[:1], {"count": count})
+        if small is not None:
+            lines.append(
+                Line(small.text, (*small.sources, draft.fact("limitations.small_sample", "true")))
+            )
+    care = fill_line(draft, "care_team", _CARE_TEAM, {})
+    if care is not None:
+        lines.append(
+            Line(
+                care.text,
+                (
+                    draft.editorial(
+                        "care-team", "Standard pointer to the reader's care team; not advice."
+                    ),
+                ),
+            )
+        )
+    return lines
+
+
 def write_keep_in_mind(draft: Draft) -> list[Line]:
     """Return the sentences of "keep in mind", in reading order."""
     facts = draft.facts
@@ -206,6 +245,8 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
             lines.append(Line(line.text, (*line.sources, draft.fact(ref, value))))
 
     level = draft.strength.level
+    if draft.is_protocol:
+        return _planned(draft)
     if level == "lab":
         animals = animal_word(draft) or "the lab"
         add("lab", _LAB, {"animals": animals}, "limitations.animal_or_lab", "true")

@@ -40,7 +40,8 @@ REWRITES: Sequence[tuple[str, str]] = (
     # Stock openers that carry no content.
     (
         r"^(?:In conclusion|In summary|To conclude|Taken together|Collectively|Overall|"
-        r"Notably|Importantly|Interestingly|Of note|Altogether|Together),\s*",
+        r"Notably|Importantly|Interestingly|Of note|Altogether|Together|Surprisingly|"
+        r"Unexpectedly|Remarkably|Specifically),\s*",
         "",
     ),
     (r"^(?:In|Using) (?:this|the|a|an) (?:[\w-]+ ){0,3}model,\s*", ""),

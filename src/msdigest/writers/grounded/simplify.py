@@ -40,7 +40,7 @@ _KNOWN_SHORT = frozenset({"MS", "MRI", "DNA", "RNA", "COVID-19", "COVID", "HIV",
 _INLINE_LABEL = re.compile(
     r"^(?:(?:primary|secondary|main|key|other)\s+)?(?:results?|outcomes?|findings?|"
     r"conclusions?|objectives?|aims?|purpose|background|methods?|interpretation|"
-    r"significance|implications?)\s*:\s+(?=\S)",
+    r"significance|implications?|key messages?|highlights?|summary)\s*:\s+(?=\S)",
     re.IGNORECASE,
 )
 _BARE_SHORT = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{0,11})\)")

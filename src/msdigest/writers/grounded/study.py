@@ -53,6 +53,11 @@ _INTRO_WITH_COUNT = (
     "{design} looked at {count} {who}.",
     "The study team worked with {count} {who} in {design}.",
 )
+_INTRO_PLANNED = (
+    "This paper plans {design} with {count} {who}.",
+    "The plan is {design} with {count} {who}.",
+    "This paper plans {design} in {who}.",
+)
 _INTRO_CELLS = (
     "This was {design} using cells grown in the lab.",
     "Researchers ran {design} with cells grown in the lab.",
@@ -395,6 +400,12 @@ def _intro(draft: Draft) -> list[Line]:
             line = fill_line(draft, "intro", _REVIEW_INTRO_STUDIES, {"studies": studies})
         else:
             line = fill_line(draft, "intro", _REVIEW_INTRO_BARE, fields)
+        return [line] if line else []
+    if draft.is_protocol:
+        fields_planned: dict[str, Phrase | str] = {"design": design_fact, "who": who}
+        if count is not None:
+            fields_planned["count"] = count
+        line = fill_line(draft, "intro", _INTRO_PLANNED, fields_planned)
         return [line] if line else []
     groups = groups_phrase(draft) if count is None else None
     single = single_case(draft)

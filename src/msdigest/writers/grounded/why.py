@@ -53,6 +53,11 @@ _PEOPLE = (
     "This {design} speaks to people with {ms} who want to know more about {subject}.",
     "If you have {ms}, this {design} adds {weight} evidence to what is known.",
 )
+_PEOPLE_PLANNED = (
+    "If you have {ms}, this planned {design} on {subject} may be worth looking out for.",
+    "People with {ms} may want to watch for the results of this {design} on {subject}.",
+    "If you have {ms}, this planned {design} may be worth looking out for.",
+)
 _PEOPLE_NEXT = {
     "lab": (
         "It helps explain what may happen in MS, but it is not something to act on.",
@@ -76,6 +81,10 @@ _PEOPLE_NEXT = {
         "Combined evidence like this gives a wider view than a single study can.",
     ),
     "unclear": ("It adds to a growing body of MS research.",),
+    "planned": (
+        "There are no results yet; this paper only sets out the plan.",
+        "It is a plan, so there is nothing yet to act on.",
+    ),
 }
 _CAREGIVERS = {
     "exercise_and_rehabilitation": (
@@ -242,12 +251,15 @@ def _people(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     ):
         fields = {k: v for k, v in fields.items() if k != "outcome"}  # "X and Y and Z" reads badly
     lines = []
-    first = fill_line(draft, "why_people", _PEOPLE, fields, part="people_with_ms")
+    templates = _PEOPLE_PLANNED if draft.is_protocol else _PEOPLE
+    first = fill_line(draft, "why_people", templates, fields, part="people_with_ms")
     if first is not None:
         lines.append(first)
-    level = draft.strength.level
+    level: str = draft.strength.level
     if level == "trial" and draft.strength.small:
         level = "early"
+    if draft.is_protocol:
+        level = "planned"
     second = fill_line(draft, "why_people_next", _PEOPLE_NEXT[level], {}, part="people_with_ms")
     if second is not None:
         lines.append(_with_fact(draft, second, "evidence", draft.facts.evidence.label))
@@ -326,6 +338,8 @@ def _is_symptom(draft: Draft, outcome: Phrase | str | None) -> bool:
 
 def _providers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     templates = _PROVIDERS_REVIEW if draft.strength.level == "review" else _PROVIDERS
+    if draft.is_protocol:
+        fields = {k: v for k, v in fields.items() if k != "count"}  # nobody has taken part yet
     studies = draft.facts.sample_size.studies
     if studies and draft.stated(studies):
         fields = {
@@ -392,6 +406,8 @@ def _analogy(draft: Draft, context_text: str) -> list[Line]:
     background = [t.term for t in draft.glossary.terms_in(draft.abstract)] if draft.glossary else []
     concepts += [t for t in said if t.lower() not in _GENERIC_CONCEPTS]
     concepts += list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
+    if draft.is_protocol:  # a plan has no finding yet: an analogy for the design fits best
+        concepts = list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ())) + concepts
     if draft.strength.small:
         concepts += ["small study", "sample size"]
     concepts += [t for t in background if t.lower() not in _GENERIC_CONCEPTS]
