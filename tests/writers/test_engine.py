@@ -144,3 +144,23 @@ def test_glossary_lists_the_terms_the_text_uses() -> None:
     terms = {g.term for g in summary.glossary}
     assert "myelin" in terms
     assert all(g.definition for g in summary.glossary)
+
+
+@pytest.mark.parametrize("make", sorted(builders.ALL))
+def test_people_with_ms_names_the_condition_and_the_weight_of_evidence(make: str) -> None:
+    _, _, summary = summarise(make)
+    part = summary.why_it_matters.people_with_ms
+    assert len(split_sentences(part)) == 2, part
+    assert re.search(r"\bMS\b", part), part
+
+
+def test_a_very_short_abstract_still_gives_a_full_length_summary() -> None:
+    paper = Paper(
+        id="short",
+        title="A study in multiple sclerosis",
+        abstract=(builders.AbstractSection(text="We studied MS."),),
+    )
+    summary = write_summary(paper, StudyFacts(paper_id="short", pmid=None, study_design="other"))
+    assert 150 <= len(words(summary.full_text)) <= 450
+    assert "a study" not in summary.headline.lower().split("of")[-1]
+    assert summary.checks is not None and summary.checks.passed

@@ -525,6 +525,12 @@ def _in_title(draft: Draft, fact: TextFact) -> bool:
 
 
 _NOT_NAMES = frozenset({"people", "patients", "with", "multiple", "sclerosis", "disease", "study"})
+# "A study in multiple sclerosis" names no subject.
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:study|studies|trial|trials|review|analysis|report|survey|cohort|research|"
+    r"investigation|case|cases|data|evidence|outcomes?|results?|experience|update|overview)$",
+    re.IGNORECASE,
+)
 _TITLE_SUBJECT = re.compile(
     r"^(?P<subject>[^:?]+?)\s+(?:for|in|to treat|versus|vs\.?|among)\s+(?:the\s+)?"
     r"(?:management of\s+|treatment of\s+|people with\s+|patients with\s+)?"
@@ -544,7 +550,7 @@ def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     words_ = match.group("subject").split()
     lowered = " ".join(w if w.isupper() or w[1:] != w[1:].lower() else w.lower() for w in words_)
     plain = draft.plain_phrase(lowered, max_words=6)
-    if plain is None or not _names_something(plain):
+    if plain is None or not _names_something(plain) or _GENERIC_SUBJECT.search(plain):
         return None
     if introduce:
         plain = with_article(plain)

@@ -30,7 +30,7 @@ from msdigest.writers.grounded.describe import (
     single_case,
 )
 from msdigest.writers.grounded.headline import write_headline
-from msdigest.writers.grounded.keep_in_mind import write_keep_in_mind
+from msdigest.writers.grounded.keep_in_mind import extra_lines, write_keep_in_mind
 from msdigest.writers.grounded.study import write_study
 from msdigest.writers.grounded.why import PARTS, write_why
 
@@ -40,6 +40,8 @@ __all__ = ["GroundedEngine"]
 MIN_WORDS = 150
 MAX_WORDS = 450
 TARGET_GRADE = 7.0
+#: Words above the minimum that a summary is filled out to, so it is not borderline.
+_MARGIN = 15
 
 
 class GroundedEngine(Engine):
@@ -64,6 +66,7 @@ class GroundedEngine(Engine):
         keep = write_keep_in_mind(draft)
         sections = _Sections(draft, headline, study, why, keep)
         sections.fit()
+        sections.fill_out(extra_lines(draft))
         return sections.summary(paper, facts, self)
 
 
@@ -115,6 +118,29 @@ class _Sections:
             if not too_long and remaining < MIN_WORDS:
                 return
             self.study.remove(hardest)
+
+    def fill_out(self, extras: list[tuple[str, Line]]) -> None:
+        """Add true, general sentences until the summary has a comfortable minimum length.
+
+        A very short abstract can give a summary just under the 150-word minimum; the
+        extras (what the abstract leaves out, what a single study can and cannot show) are
+        honest for any study and are added, in order, only as far as needed.
+        """
+        for section, line in extras:
+            if self.word_count() >= MIN_WORDS + _MARGIN:
+                return
+            target = {"study": self.study, "why_it_matters": self.why, "keep_in_mind": self.keep}
+            lines = target[section]
+            if _norm(line.text) in {_norm(existing.text) for existing in self.all_lines()}:
+                continue
+            if "abstract" in line.text and any("abstract" in k.text for k in self.keep):
+                continue  # one remark about summarising from the abstract is enough
+            if not self.draft.acceptable(line.text):
+                continue
+            if section == "keep_in_mind" and lines:
+                lines.insert(len(lines) - 1, line)  # the care-team pointer stays last
+            else:
+                lines.append(line)
 
     def _first_source_line(self) -> Line | None:
         return next(

@@ -347,6 +347,10 @@ def _planned(draft: Draft, who: Phrase) -> Line:
     return Line("A planned early study has no results yet.", (who.source,))
 
 
+_FALLBACK_NO_SUBJECT = (
+    "An early study of {who} offers first clues that may need confirming.",
+    "Researchers took an early look at {who}; the findings need confirming.",
+)
 _FALLBACK_COMPARED = (
     "{design} compared {subject} with {comparison} in {who}.",
     "{subject} was compared with {comparison} in {design} of {who}.",
@@ -354,9 +358,14 @@ _FALLBACK_COMPARED = (
 
 
 def _fallback(draft: Draft, who: Phrase) -> Line:
-    subject = _subject(draft) or Phrase(
-        condition(draft), draft.fact("study_design", draft.facts.study_design)
-    )
+    subject = _subject(draft)
+    if subject is None:
+        line = fill_line(
+            draft, "headline", _FALLBACK_NO_SUBJECT, {"who": who}, max_words=MAX_HEADLINE_WORDS
+        )
+        if line is not None:
+            return line
+        subject = Phrase(condition(draft), draft.fact("study_design", draft.facts.study_design))
     comparison = comparison_phrase(draft)
     if comparison is not None and draft.strength.firm:
         fields: dict[str, Phrase | str] = {

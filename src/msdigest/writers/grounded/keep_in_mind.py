@@ -25,7 +25,7 @@ from msdigest.writers.grounded.study import (
     source_lines,
 )
 
-__all__ = ["write_keep_in_mind"]
+__all__ = ["extra_lines", "write_keep_in_mind"]
 
 _SMALL_WITH_COUNT = (
     "With {count} people, this was a small study, and small studies can give results that "
@@ -229,6 +229,29 @@ def _planned(draft: Draft) -> list[Line]:
             )
         )
     return lines
+
+
+_EXTRA_KEEP = (
+    "This summary is based on the abstract, which leaves out many details of the study.",
+    "A single study is rarely the last word; results are more certain once others confirm them.",
+)
+_EXTRA_PROVIDERS = (
+    "Clinicians may want to read the full paper for the methods and the detailed results.",
+)
+
+
+def extra_lines(draft: Draft) -> list[tuple[str, Line]]:
+    """Return sentences true of any study, to fill out a summary that came out too short.
+
+    Each carries the section (and part) it belongs to; the engine adds them in order only
+    while the summary is under its comfortable minimum length.
+    """
+    note = draft.editorial("general", "True of any study summarised from its abstract.")
+    extras: list[tuple[str, Line]] = [("keep_in_mind", Line(text, (note,))) for text in _EXTRA_KEEP]
+    extras += [
+        ("why_it_matters", Line(text, (note,), "healthcare_providers")) for text in _EXTRA_PROVIDERS
+    ]
+    return extras
 
 
 def write_keep_in_mind(draft: Draft) -> list[Line]:

@@ -254,7 +254,7 @@ def _people(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     templates = _PEOPLE_PLANNED if draft.is_protocol else _PEOPLE
     first = fill_line(draft, "why_people", templates, fields, part="people_with_ms")
     if first is not None:
-        lines.append(first)
+        lines.append(_with_fact(draft, first, "study_design", draft.facts.study_design))
     level: str = draft.strength.level
     if level == "trial" and draft.strength.small:
         level = "early"
