@@ -10,6 +10,7 @@ needed"). `design.py` resolves the scores into one design.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from msdigest.facts.document import Document, Sentence
@@ -207,10 +208,6 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
                  "mri", "scor", "examin", "evaluat"),
 }  # fmt: skip
 
-_ANCHOR_PATTERNS = {
-    name: re.compile("|".join(re.escape(a) for a in anchors)) for name, anchors in _ANCHORS.items()
-}
-
 _PLACE = {
     "TITLE": 3.0,
     "METHODS": 2.0,
@@ -270,18 +267,14 @@ class DesignCues:
 def read_cues(doc: Document) -> DesignCues:
     """Score every design cue over the title and the sentences of the abstract."""
     cues = DesignCues()
-    everything = f"{doc.title.lower}\n{doc.lower_text}"
-    present = [
-        (name, pattern, weight, _ANCHOR_PATTERNS[name])
-        for name, pattern, weight in _CUES
-        if any(anchor in everything for anchor in _ANCHORS[name])
-    ]
-    for sentence in (doc.title, *doc.sentences):
+    sentences = (doc.title, *doc.sentences)
+    for index, found in sorted(_candidates(doc).items()):
+        sentence = sentences[index]
         text = sentence.lower
         matches = [
             (name, weight, match)
-            for name, pattern, weight, anchors in present
-            if anchors.search(text) and (match := pattern.search(text))
+            for name, pattern, weight in found
+            if (match := pattern.search(text))
         ]
         if not matches or (_REGISTRATION.search(text) and len(text) < 200):
             continue
@@ -299,6 +292,34 @@ def read_cues(doc: Document) -> DesignCues:
                 cues.scores[name] = value
                 cues.where[name] = (sentence, match.start(), match.end())
     return cues
+
+
+def _candidates(doc: Document) -> dict[int, list[tuple[str, re.Pattern[str], float]]]:
+    """Return, per sentence (0 is the title), the cues whose anchor words it contains.
+
+    The anchors are found with `str.find` over the whole text at once, so a cue's regular
+    expression runs only on the few sentences where it can match.
+    """
+    title = doc.title.lower
+    offset = len(title) + 1
+    everything = f"{title}\n{doc.lower_text}"
+    starts = [0, *(offset + s.start for s in doc.sentences)]
+    ends = [len(title), *(offset + s.end for s in doc.sentences)]
+    found: dict[int, list[tuple[str, re.Pattern[str], float]]] = {}
+    for name, pattern, weight in _CUES:
+        hit: set[int] = set()
+        for anchor in _ANCHORS[name]:
+            position = everything.find(anchor)
+            while position != -1:
+                index = bisect_right(starts, position) - 1
+                if position < ends[index]:
+                    hit.add(index)
+                    position = everything.find(anchor, ends[index])
+                else:
+                    position = everything.find(anchor, position + 1)
+        for index in hit:
+            found.setdefault(index, []).append((name, pattern, weight))
+    return found
 
 
 def _of_plural_studies(text: str, match: re.Match[str]) -> bool:

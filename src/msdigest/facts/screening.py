@@ -29,7 +29,7 @@ _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?>|&(?:[a-z]+|#\d+|#x[
 def screen(doc: Document) -> tuple[bool, tuple[str, ...]]:
     """Return (usable, notes) for a prepared document."""
     notes: list[str] = []
-    words = _WORD.findall(doc.text)
+    words = _WORD.findall(doc.text[:4000])  # enough to judge; a 12,000-character paste is slow
     if not words:
         return False, ("the abstract is empty: no facts extracted",)
     if len(words) < MIN_WORDS:
@@ -38,7 +38,7 @@ def screen(doc: Document) -> tuple[bool, tuple[str, ...]]:
             "too short to extract facts",
         )
     sample = [w.lower() for w in words[:400]]
-    english = sum(1 for w in sample if w in _ENGLISH) / len(sample)
+    english = sum(w in _ENGLISH for w in sample) / len(sample)
     latin = sum(1 for w in sample if w.isascii()) / len(sample)
     # Short texts may lack function words; judge language only on a real paragraph.
     if latin < 0.5 or (len(sample) >= 20 and english < 0.06):
