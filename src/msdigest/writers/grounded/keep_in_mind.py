@@ -163,11 +163,19 @@ def _needed_next(draft: Draft) -> list[Line]:
 
 
 _AUTHORS_LIMITS = LIMITS
+# Every match of LIMITS contains one of these: a cheap test before the regular expression.
+_LIMIT_WORDS = (
+    "quality", "certainty", "bias", "limited", "few ", "small", "heterogene", "imprecis",
+    "limitation", "confounding", "cannot be",
+)  # fmt: skip
 
 
 def _authors_limits(draft: Draft) -> list[Line]:
     """Return the authors' own word on the limits of the evidence, made plain, if any."""
-    if not _AUTHORS_LIMITS.search(draft.abstract):
+    lower = draft.abstract.lower()
+    if not any(word in lower for word in _LIMIT_WORDS) or not _AUTHORS_LIMITS.search(
+        draft.abstract
+    ):
         return []
     for sentence in draft.document.sentences:
         if not _AUTHORS_LIMITS.search(sentence.text):

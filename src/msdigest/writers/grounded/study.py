@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from msdigest.facts.document import Sentence
 from msdigest.text.readability import words
-from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.context import Draft, Line, per_draft
 from msdigest.writers.grounded.describe import (
     Phrase,
     animal_word,
@@ -309,6 +309,7 @@ def source_lines(draft: Draft, sentence: Sentence) -> list[Line]:
     return lines
 
 
+@per_draft
 def conclusion_candidates(draft: Draft) -> list[Sentence]:
     """Return the authors' concluding sentences, best first.
 
@@ -362,6 +363,7 @@ def leans_on_context(text: str) -> bool:
     return _ANAPHORA.match(text) is not None or _POINTS_BACK.search(text) is not None
 
 
+@per_draft
 def _result_candidates(draft: Draft) -> list[Sentence]:
     """Return result sentences, those holding an extracted result first, in abstract order."""
     anchored: list[Sentence] = []
