@@ -125,3 +125,43 @@ def test_follow_up_lengths(abstract: str, text: str, short: bool) -> None:
 )
 def test_single_site(abstract: str, expected: bool) -> None:
     assert facts(abstract).limitations.single_site is expected
+
+
+def test_people_observed_over_years_are_a_cohort() -> None:
+    got = facts(
+        "METHODS: Patients who stopped natalizumab were observed for relapses over three years. "
+        "RESULTS: Of 120 patients, 30 relapsed."
+    )
+    assert got.study_design == "cohort"
+    assert got.duration is not None
+    assert got.duration.text == "three years"
+
+
+def test_each_period_of_a_crossover_is_its_length() -> None:
+    got = facts(
+        "METHODS: In this double-blind crossover trial, 20 participants received the spray and "
+        "a placebo spray in random order, each for 3 weeks.",
+        "A crossover trial",
+    )
+    assert got.duration is not None
+    assert got.duration.text == "3 weeks"
+    assert got.limitations.short_follow_up is True
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "METHODS: We reviewed the records of 210 patients with NMOSD seen at Northgate "
+            "General Hospital between 2012 and 2022.",
+            True,
+        ),
+        (
+            "METHODS: A web-based survey was sent to members of four national neurology "
+            "societies. RESULTS: In total, 180 neurologists completed it.",
+            False,
+        ),
+    ],
+)
+def test_named_centres_and_national_societies(abstract: str, expected: bool) -> None:
+    assert facts(abstract).limitations.single_site is expected

@@ -145,3 +145,23 @@ def test_mendelian_randomisation_counts_its_cases_and_controls() -> None:
     )
     assert unstated.sample_size.total is None
     assert unstated.limitations.observational is True
+
+
+def test_people_a_survey_was_sent_to_are_invited_not_respondents() -> None:
+    got = facts(
+        "METHODS: A questionnaire was sent to 2,000 randomly selected members of a patient "
+        "society. RESULTS: Of the 2,000 members invited, 730 responded.",
+        "Work and MS: a survey",
+    )
+    assert got.sample_size.total == 730
+    assert got.study_design == "cross_sectional"
+
+
+def test_review_total_after_plural_trials_and_databases_are_not_studies() -> None:
+    got = facts(
+        "We searched four databases for randomised trials of yoga in MS. Twelve trials "
+        "(N = 1,380) were pooled. Yoga reduced fatigue.",
+        "Yoga for fatigue in multiple sclerosis: a meta-analysis",
+    )
+    assert got.sample_size.total == 1380
+    assert got.sample_size.studies == 12

@@ -146,7 +146,9 @@ _PEOPLE_SOON = re.compile(
     r"children|adults|cases|controls|persons|respondents)\b"
 )
 _PAIRED = re.compile(r"^\s*(?:vs\.?|versus|and|or)\s+(?P<second>\d[\d,]*)(?=\s+[a-z])")
-_STUDIES_SOON = re.compile(r"^\s*(?:[\w-]+,?\s+){1,4}?(?:studies|trials|rcts)\b")
+_STUDIES_SOON = re.compile(
+    r"^\s*(?:(?!(?:for|of|in|with|from|to|on)\b)[\w-]+,?\s+){1,4}?(?:studies|trials|rcts)\b"
+)
 _TOTAL_BEFORE = re.compile(
     r"(?:\ba total of|\bin total,?|\btotal (?:sample|population|cohort|number)? ?(?:of|was|"
     r"were|=)|\boverall,?|\baltogether,?|\bsample size (?:of|was)|\bsample of)\s*$"

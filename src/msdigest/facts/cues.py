@@ -116,8 +116,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
         ("cohort_weak", r"(?<!our )(?<!this )(?<!the )(?<!whole )(?<!entire )\bcohorts?\b|"
                         r"\bregistry\b|\bregistries\b|\bregisters?\b|\bdatabase\b|"
                         r"\bmedical records\b|\bhealth records\b|\bclaims\b|\breal-world\b|"
-                        r"\bfollowed (?:up )?(?:for|over|until|during)\b|\bprospectively\b|"
-                        r"\bretrospectively\b|\bobservational\b|\bpopulation-based\b", 1),
+                        r"\bfollowed (?:up )?(?:for|over|until|during)\b|\b(?:observed|"
+                        r"monitored|tracked) (?:\w+ ){0,3}?(?:for|over|during|until)\b|"
+                        r"\bprospectively\b|\bretrospectively\b|\bobservational\b|"
+                        r"\bpopulation-based\b", 1),
         ("repeated", r"\bat baseline and (?:after|at|again)\b|\bbaseline and follow-up\b|"
                      r"\bat (?:baseline|inclusion)[^.;]{0,40}\b(?:after|later)\b|"
                      r"\b(?:annual|annually|yearly|serial|repeated|six-monthly|biannual) "
@@ -192,6 +194,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "cohort_strong": ("cohort", "longitudinal", "follow-up study", "prospective", "retrospective",
                       "chart review"),
     "cohort_weak": ("cohort", "regist", "database", "records", "claims", "real-world", "followed",
+                    "observed", "monitored", "tracked",
                     "prospectively", "retrospectively", "observational", "population-based"),
     "case_control": ("case-control", "case control", "casecontrol", "controls", "matched"),
     "healthy_controls": ("healthy", "hc", "hv", "control", "normal", "matched", "without"),

@@ -119,7 +119,7 @@ _REFUSE_BEFORE = re.compile(
     r"\b(?:aged?|age of|ages|older than|younger than|the age|within|past|previous|prior|"
     r"last|preceding|since|history of|duration of (?:the )?(?:disease|ms|illness|symptoms)|"
     r"disease duration|minimum of|mean time of|median time of|time to|every|per|each|"
-    r"up to \d+ times|than|before|least|ago)\s+(?:\w+\s+)?$|\bon\s+$)",
+    r"up to \d+ times|than|before|least|ago)\s+(?:(?!for\s)\w+\s+)?$|\bon\s+$)",
     _FLAGS,
 )
 _REFUSE_AFTER = re.compile(

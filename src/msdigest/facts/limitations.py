@@ -40,9 +40,10 @@ _FLAGS = 0
 _MANY_SITES = re.compile(
     r"\bmulti-?cent(?:re|er|ric)\w*|\bmulti-?(?:site|national|institutional)\b|\bnation-?wide\b|"
     r"\bnational (?:[\w-]+ ){0,2}(?:registr\w+|registers?|database|cohort|survey|sample|"
-    r"society|study)\b|"
+    r"societ(?:y|ies)|associations?|study)\b|"
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)[- ](?:[\w-]+ ){0,3}?"
     r"(?:cent(?:re|er)s|sites|hospitals|clinics|institutions|countries|regions|cities|towns|"
+    r"societies|associations|organi[sz]ations|"
     r"states|provinces|services|units|practices)\b|\binternational "
     r"(?:multi\w+|study|trial|cohort|registry|collaboration|consortium|survey)\b|"
     r"\b(?:academic and community|community and academic|neurology|specialist) practices\b|"
@@ -80,6 +81,11 @@ _OUR_SITE = re.compile(
     r"\b(?:at|in|from|of|to|attending) our (?:[\w-]+ ){0,3}?(?:hospital|"
     r"cent(?:re|er)|clinic|institute|institution|department|unit)\b(?!s)"
 )
+# "seen at Lakeside University Hospital": a centre named without an article.
+_NAMED_CENTRE = re.compile(
+    r"\b(?:at|in|from|of|to)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){1,6}(?:Hospital|Cent(?:re|er)|"
+    r"Clinic|Institute|Infirmary))\b(?!s)"
+)
 _CENTRE_NOUN = re.compile(r"(?:Hospital|Cent(?:re|er)|Clinic|Institute|Institution|Unit)\b")
 
 
@@ -103,6 +109,11 @@ def single_site(doc: Document) -> bool | None:
         if explicit or named or _SITE_VERB.search(sentence.lower):
             return True
     if any(_OUR_SITE.search(s.lower) for s in sentences):
+        return True
+    centres = {
+        m.group(1) for s in sentences if not s.in_title for m in _NAMED_CENTRE.finditer(s.text)
+    }
+    if len(centres) == 1:
         return True
     return None
 

@@ -84,6 +84,10 @@ _OUTCOME_AFTER = re.compile(
     r"relapsed|converted|progressed|achieved|showed|improved|worsened|tested "
     r"positive|switched|discontinued)\b"
 )
+_POOL_BEFORE = re.compile(
+    r"\b(?:sent|distributed|mailed|e-?mailed|posted|offered|invited|approached|contacted)"
+    r"\s+(?:\w+\s+){0,2}?(?:to\s+)?$"
+)
 _PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
 _BASE_BEFORE = re.compile(
     r"(?:^|[;:]\s*)(?:of|among|amongst|from|out of|in) (?:the |all |a total of |these |"
@@ -182,6 +186,8 @@ def role_of(text: str, number_end: int, start: int, noun_end: int, modifiers: li
         return "ratio"
     if _OUTCOME_AFTER.match(after):
         return "subgroup"
+    if _POOL_BEFORE.search(before):
+        return "pool"  # "sent to 1,500 randomly selected members": invited, not taking part
     after_role = _first_role(" ".join(_without_parentheses(after).split()[:10]))
     percent = _PERCENT_AFTER.match(text[number_end:]) or _PERCENT_AFTER.match(after)
     if percent and after_role not in _PARTICIPATION:

@@ -193,11 +193,7 @@ def _review_score(sentence: Sentence, count: Count) -> int | None:
         return None
     text = sentence.lower
     before = _STUDY_BEFORE.search(text[: count.start])
-    if (
-        count.n_equals
-        and before is not None
-        and not (before.group(0).strip(" ,;(").endswith("s") and _INCLUSION.search(text))
-    ):
+    if count.n_equals and before is not None and not before.group(0).strip(" ,;(").endswith("s"):
         return None  # "(1 RCT, n = 20)": one study's size inside a review's results
     score = 2 if _INCLUSION.search(text) else 0
     if count.total_marker or _TOTAL_NEAR.search(text[max(0, count.start - 50) : count.start]):
