@@ -165,3 +165,12 @@ def test_each_period_of_a_crossover_is_its_length() -> None:
 )
 def test_named_centres_and_national_societies(abstract: str, expected: bool) -> None:
     assert facts(abstract).limitations.single_site is expected
+
+
+def test_two_groups_of_animals_are_a_comparison() -> None:
+    got = facts(
+        "Here we profiled T cells in young and aged mice and found clonal expansion with age.",
+        "T cells in the ageing mouse brain",
+    )
+    assert got.study_design == "animal_or_lab"
+    assert got.has_control_group is True

@@ -165,3 +165,8 @@ def test_review_total_after_plural_trials_and_databases_are_not_studies() -> Non
     )
     assert got.sample_size.total == 1380
     assert got.sample_size.studies == 12
+
+
+def test_a_nod_to_the_literature_does_not_hide_the_studys_own_people() -> None:
+    assert size("RESULTS: Consistent with the literature, fatigue was common among the 120 "
+                "patients.") == 120  # fmt: skip

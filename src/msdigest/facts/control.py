@@ -40,7 +40,8 @@ _PEOPLE_CONTROLS = re.compile(
 _ANIMAL_CONTROLS = re.compile(
     r"\bsham\b|\bvehicle\b|\bcontrol (?:mice|rats|animals|group|diet|cages?)\b|\bwild-?type\b|"
     r"\blittermates?\b|\b(?:untreated|naive|sedentary|unimmuni[sz]ed) (?:mice|rats|animals)\b|"
-    r"\bplacebo\b|\bcontrols\b|\(control\)|\bcompared (?:with|to)\b|\bversus\b|\bvs\.?\s"
+    r"\bplacebo\b|\bcontrols\b|\(control\)|\bcompared (?:with|to)\b|\bversus\b|\bvs\.?\s|"
+    r"\b[\w-]+ (?:and|or|versus|vs\.?) [\w-]+ (?:mice|mouse|rats?|animals)\b"
 )
 # "there was no comparison group", "without a control group", "uncontrolled".
 _NO_CONTROL = re.compile(

@@ -73,6 +73,14 @@ _LITERATURE = re.compile(
     r"(?:reported|described|published|documented|cases|affects?|live|living) (?:\w+ ){0,3}?"
     r"(?:worldwide|globally)|previously (?:reported|described|published))\b"
 )
+# Said anywhere in a sentence that does not speak of this study, these mark other studies'
+# people ("Since 2006, more than 800 cases have been reported"); "in the literature" only
+# counts inside the count's own clause ("as in the literature, 60 of 120 patients ...").
+_LITERATURE_SENTENCE = re.compile(
+    r"\b(?:(?:have|has|had) been (?:\w+ )?(?:reported|described|published|documented)|"
+    r"(?:reported|described|published) (?:\w+ )?(?:so far|to date)|(?:cases|affects?|live|"
+    r"living) (?:\w+ ){0,3}?(?:worldwide|globally))\b"
+)
 _LITERATURE_WORDS = ("literature", "worldwide", "globally", "been ", "previously", "so far",
                      "to date", "elsewhere")  # fmt: skip
 # The study's own voice: a sentence that says "we" or "this study" is about this study.
@@ -177,7 +185,8 @@ def role_of(text: str, number_end: int, start: int, noun_end: int, modifiers: li
     before = text[clause_start:start]
     after = text[noun_end:clause_end]
     if _about_literature(text) and (
-        _LITERATURE.search(text, clause_start, clause_end) or not _OWN.search(text)
+        _LITERATURE.search(text, clause_start, clause_end)
+        or (not _OWN.search(text) and _LITERATURE_SENTENCE.search(text))
     ):
         return "literature"
     if SUBGROUP_BEFORE.search(before):
