@@ -187,3 +187,14 @@ def test_case_reports_and_series(title: str, abstract: str, size: int) -> None:
     assert got.sample_size.total == size
     assert got.has_control_group is False
     assert got.limitations.observational is True
+
+
+def test_a_commentary_is_graded_as_expert_opinion() -> None:
+    got = facts(
+        "In this commentary we argue that early high-efficacy treatment should be the default, "
+        "and we outline the evidence from recent trials.",
+        "Treat early and hard? A commentary",
+    )
+    assert got.evidence.label == "expert review or opinion"
+    assert got.evidence.level == 1
+    assert any("commentary" in note for note in got.notes)

@@ -31,6 +31,9 @@ _DESIGN_REASON = {
 }
 
 
+_COMMENTARY = "a narrative review or commentary: the authors' reading of other studies"
+
+
 def _label(design: str, size: SampleSize) -> tuple[str, int]:
     small = size.total is None or size.total < 100
     if design == "animal_or_lab":
@@ -58,8 +61,16 @@ def grade_evidence(
     size: SampleSize,
     duration: Duration | None,
     limitations: Limitations,
+    *,
+    commentary: bool = False,
 ) -> Evidence:
-    """Return the evidence label, its reasons and its level for these facts."""
+    """Return the evidence label, its reasons and its level for these facts.
+
+    `commentary` marks a narrative review, commentary or viewpoint: expert opinion on
+    other studies, with no study of its own.
+    """
+    if commentary:
+        return Evidence(label="expert review or opinion", reasons=(_COMMENTARY,), level=1)
     label, level = _label(design, size)
     reasons = [_DESIGN_REASON.get(design, _DESIGN_REASON["other"])]
     if design in {"systematic_review", "meta_analysis"}:

@@ -77,7 +77,9 @@ def extract_facts(paper: Paper) -> StudyFacts:
         extra.append("this is a study protocol: it describes a planned study and has no results")
     if size.total is None and size.reason:
         extra.append(size.reason)
-    if design == "other":
+    if commentary:
+        extra.append("a narrative review or commentary: it reports no study of its own")
+    elif design == "other":
         extra.append("the type of study could not be told from the abstract")
     return StudyFacts(
         paper_id=paper.id,
@@ -98,7 +100,7 @@ def extract_facts(paper: Paper) -> StudyFacts:
         conclusion=None if decision.is_protocol else extract_conclusion(doc),
         topics=extract_topics(doc),
         limitations=limitations,
-        evidence=grade_evidence(design, size, duration, limitations),
+        evidence=grade_evidence(design, size, duration, limitations, commentary=commentary),
         notes=tuple(extra),
     )
 
