@@ -93,6 +93,7 @@ _FRAMES = {
         "{clause}, a trial of {count} {who} found.",
         "{clause}, a randomised trial found.",
         "A randomised trial found that {clause}.",
+        "{clause}.",
     ),
     "small_review": (
         "A small review of earlier studies suggests that {clause}.",
@@ -102,6 +103,7 @@ _FRAMES = {
         "{clause}, a review of earlier studies found.",
         "A review of earlier studies found that {clause}.",
         "Combining earlier studies, researchers found that {clause}.",
+        "{clause}.",
     ),
 }
 _FALLBACK = {

@@ -219,6 +219,7 @@ REWRITES: Sequence[tuple[str, str]] = (
     (r"\befficacy\b", "benefit"),
     (r"\bfeasible\b", "doable"),
     (r"\bsubstructures\b", "parts"),
+    (r"\b(?:alanine|aspartate) aminotransferase\b", "a liver enzyme"),
     (r"\bclinically and radiologically stable\b", "stable in symptoms and on scans"),
     (r"\bradiologically\b", "on scans"),
     (r"\bmodifiable\b", "changeable"),

@@ -371,12 +371,16 @@ def _result_candidates(draft: Draft) -> list[Sentence]:
         sentence = draft.sentence_at(result.span)
         if sentence is not None and sentence not in anchored:
             anchored.append(sentence)
-    pool = draft.sentences_in("RESULTS")
+    labelled = draft.sentences_in("RESULTS")
+    pool = labelled
     if not pool and not draft.document.has_sections:
         pool = list(draft.document.sentences[1:-1])
     elif not pool:
         pool = draft.sentences_in(None)
-    ordered = anchored + [s for s in pool if s not in anchored and _RESULT_CUES.search(s.text)]
+    # A RESULTS section holds results; elsewhere a sentence must read like one.
+    ordered = anchored + [
+        s for s in pool if s not in anchored and (labelled or _RESULT_CUES.search(s.text))
+    ]
     return [s for s in ordered if not leans_on_context(s.text)]
 
 
