@@ -70,7 +70,9 @@ _PEOPLE = frozenset(
     "students employees workers nurses physicians doctors neurologists clinicians therapists "
     "professionals experts caregivers carers partners spouses relatives siblings twins users "
     "members residents inpatients outpatients cases case survivors donors recipients athletes "
-    "families dyads couples pairs interviewees informants pwms msers".split()
+    "families dyads couples pairs interviewees informants pwms msers teachers instructors "
+    "pharmacists psychologists dietitians physiotherapists researchers stakeholders staff "
+    "smokers drivers pupils".split()
 )
 _CONTROLS = frozenset({"controls", "hc", "hcs", "hv", "hvs", "control"})
 _DISEASE = frozenset(

@@ -79,7 +79,7 @@ _CUT = re.compile(
     r"took part|will be|are|is|and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"revealed|showed|found|indicated|demonstrated|suggest\w*|experienced|developed|"
     r"to (?:receive|either|an?|the)|into|compared|using|by|whose|through|between)\b|"
-    r"[,;]\s|\s\(n\s*=",
+    r"[,;]\s|\s\(n\s*=|\s[-–—]\s|—",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
