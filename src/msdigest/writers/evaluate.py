@@ -11,6 +11,7 @@ of both, so ours can be compared with summaries written by people.
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -255,7 +256,8 @@ def read_eval_inputs(paths: Iterable[str | Path], result: SummaryEval) -> Iterat
                 else:
                     yield EvalItem(item)
             continue
-        with path.open(encoding="utf-8") as handle:
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
