@@ -198,3 +198,14 @@ def test_a_commentary_is_graded_as_expert_opinion() -> None:
     assert got.evidence.label == "expert review or opinion"
     assert got.evidence.level == 1
     assert any("commentary" in note for note in got.notes)
+
+
+def test_reviewing_our_own_patients_is_a_study_not_a_review() -> None:
+    got = facts(
+        "We review our experience with 45 patients treated with natalizumab at our centre over "
+        "10 years. Two developed PML.",
+        "Natalizumab at one centre",
+    )
+    assert got.study_design == "cohort"
+    assert got.sample_size.total == 45
+    assert got.evidence.label == "observational study"

@@ -174,3 +174,14 @@ def test_two_groups_of_animals_are_a_comparison() -> None:
     )
     assert got.study_design == "animal_or_lab"
     assert got.has_control_group is True
+
+
+def test_measurements_every_few_months_follow_a_cohort() -> None:
+    got = facts(
+        "METHODS: Serum NfL was measured every 3 months for 2 years in 31 patients starting "
+        "alemtuzumab.",
+        "Serum NfL after alemtuzumab",
+    )
+    assert got.study_design == "cohort"
+    assert got.duration is not None
+    assert got.duration.text == "2 years"

@@ -170,3 +170,27 @@ def test_review_total_after_plural_trials_and_databases_are_not_studies() -> Non
 def test_a_nod_to_the_literature_does_not_hide_the_studys_own_people() -> None:
     assert size("RESULTS: Consistent with the literature, fatigue was common among the 120 "
                 "patients.") == 120  # fmt: skip
+
+
+def test_responders_to_a_treatment_are_not_survey_respondents() -> None:
+    got = facts(
+        "METHODS: Forty patients took fampridine 10 mg twice daily for 2 weeks. Walking speed "
+        "was measured before and after treatment. RESULTS: 18 responded.",
+        "Fampridine response in MS",
+    )
+    assert got.sample_size.total == 40
+    survey = facts(
+        "METHODS: A questionnaire was mailed to 900 patients. RESULTS: In all, 512 responded.",
+        "A postal survey in MS",
+    )
+    assert survey.sample_size.total == 512
+
+
+def test_a_number_inside_a_scale_name_is_not_a_ratio() -> None:
+    got = facts(
+        "Sexual dysfunction was assessed with the MSISQ-19 in 210 women with MS attending two "
+        "MS centres. Prevalence was 62%.",
+        "Sexual dysfunction in MS",
+    )
+    assert got.sample_size.total == 210
+    assert got.study_design == "cross_sectional"

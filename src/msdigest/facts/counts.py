@@ -117,7 +117,7 @@ _BEFORE_REFUSE = re.compile(
     r"dated|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
     r"spring|summer|autumn|fall|winter)\s*[=:]?\s*$|[=<>≤≥±~÷/×*+^]\s*$|"
-    r"\d\s*(?:to|-|–|and|or)\s*$|(?<![a-z])\d+\s*(?:in|of|out of)\s*$)"
+    r"\d\s*(?:to|-|–|and|or)\s*$|(?<![a-z\d-])\d+\s*(?:in|of|out of)\s*$)"
 )
 # Words between the number and its noun: adjectives and modifiers, never a verb or a unit.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+'’\-/]*|\d+(?:\.\d+)?|\(|\)|\S")

@@ -125,7 +125,8 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                      r"\b(?:annual|annually|yearly|serial|repeated|six-monthly|biannual) "
                      r"(?:[\w-]+,? (?:and )?){0,4}?(?:mris?|scans|assessments|visits|"
                      r"examinations|evaluations)\b|\bfollowed up (?:after|at|for|over|until)\b|"
-                     r"\bre-?(?:examined|assessed|evaluated|contacted) (?:after|at)\b", 2),
+                     r"\bre-?(?:examined|assessed|evaluated|contacted) (?:after|at)\b|"
+                     r"\bevery (?:\d+|two|three|four|six|twelve) (?:weeks|months)\b", 2),
         ("case_control", r"\bcase-? ?control\b|\bcases and (?:\w+ ){0,3}controls\b|\bmatched "
                          r"(?:\w+ ){0,2}controls\b|\bcontrols? matched\b", 3),
         ("healthy_controls", r"\bhealthy (?:\w+ )?(?:controls?|volunteers|individuals|subjects|"
@@ -153,6 +154,8 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                         r"records|registry|register)\b|\b(?:medical|health|patient) records\b|"
                         r"\bregistry\b|\bdatabase\b|\bchart review\b|\bretrospective(?:ly)?\b|"
                         r"\bpre-?existing data\b", 2),
+        ("span", r"\b(?:over|during|across) (?:a |the )?(?:period of )?(?:\d+|two|three|four|"
+                 r"five|six|seven|eight|nine|ten|several) (?:consecutive )?years\b", 1),
         ("mendelian", r"\bmendelian randomi[sz]ation\b|\bgenome-wide association\b|\bgwas\b", 3),
         ("measured", r"\b(?:were|was) (?:assessed|measured|examined|evaluated|scored|tested)\b|"
                      r"\bcompleted (?:the|a|an)\b|\bunderwent\b|\bquestionnaires?\b", 1),
@@ -202,10 +205,12 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
                         "single", "once"),
     "survey": ("survey", "questionnaire", "interview"),
     "mendelian": ("mendelian", "genome-wide", "gwas"),
+    "span": (" years",),
     "data_source": ("database", "data", "records", "registry", "register", "chart",
                     "retrospective"),
     "diagnostic": ("diagnostic", "sensitivity", "area under"),
     "repeated": ("baseline", "annual", "yearly", "serial", "repeated", "monthly", "followed up",
+                 "every",
                  "examined", "assessed", "evaluated", "contacted"),
     "measured": ("assess", "measur", "complet", "underwent", "questionnaire", "scale", "test",
                  "mri", "scor", "examin", "evaluat"),

@@ -238,8 +238,6 @@ def _from_text(cues: DesignCues, evidence: TextEvidence) -> tuple[str, str | Non
         return kind, _cue_of(kind) if kind != "cross_sectional" or s(
             "cross_sectional"
         ) else "survey"
-    if s("narrative") >= 1.5:
-        return "other", "narrative"
     if s("intervention") >= 2 or s("placebo") >= 2:
         return _trial_kind(cues), "intervention"
     if s("healthy_controls") >= 1.5 or evidence.controls:
@@ -256,8 +254,11 @@ def _from_text(cues: DesignCues, evidence: TextEvidence) -> tuple[str, str | Non
         kind = _observational_kind(cues, evidence.controls)
         return kind, _cue_of(kind)
     if evidence.enrolled or evidence.counted:
-        # People of its own took part and nothing says they were followed, compared or
-        # treated: the commonest design that fits is a cross-sectional study.
+        # People of its own took part and nothing says they were compared or treated: if
+        # the abstract spans years ("over 10 years") they were followed, a cohort;
+        # otherwise the commonest design that fits is a cross-sectional study.
+        if s("span") > 0:
+            return "cohort", "span"
         return "cross_sectional", "measured"
     return "other", None
 

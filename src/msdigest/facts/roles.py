@@ -36,8 +36,9 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
                         r"carried out |done )?with\b|\b(?:responded|respondents?|answered|"
                         r"returned (?:the|a|completed)|"
                         r"completed (?:a|an|the) (?:\w+ ){0,2}(?:survey|questionnaire)|"
-                        r"completed (?:the )?(?:survey|questionnaire)|agreed to participate|"
-                        r"consented|participated|took part|joined|filled (?:in|out))\b"),
+                        r"completed (?:the )?(?:survey|questionnaire)|filled (?:in|out))\b"),
+        # taking part is being enrolled, in a survey or not
+        ("enrolled", r"\b(?:agreed to participate|consented|participated|took part|joined)\b"),
         ("completed", r"\b(?:completed (?:the |all |both |their )?(?:\w+[- ]\w+ |\w+ )?(?:study|"
                       r"trial|follow-up|treatment|intervention|programme|program|protocol|"
                       r"assessments?|visits?|sessions|periods|arms|phases?|course)\b|"

@@ -46,6 +46,7 @@ _CONDITIONS = (
     ("nmosd", re.compile(r"\b(?:nmosd|nmo|neuromyelitis)")),
     ("mogad", re.compile(r"\b(?:mogad|mog-ad|mog-igg|mog antibod)")),
 )
+_SURVEY_WORDS = ("survey", "questionnaire", "interview", "invited", "response rate", "mailed")
 _SECTION_PENALTY = {"OBJECTIVE": 2, "CONCLUSIONS": 3, "TITLE": 4}
 _LIST_WORD = re.compile(r"(?:,|;|\band\b|\bor\b|\bvs\b\.?|\bversus\b)")
 _VERB = re.compile(
@@ -108,7 +109,7 @@ def extract_sample_size(
         "mendelian" in s.lower or "genome-wide" in s.lower for s in doc.sentences
     ):
         # A genetic study counts the cases and controls whose data it used, when it says.
-        size = _study_size(counted, _conditions(doc.title.lower))
+        size = _study_size(counted, _conditions(doc.title.lower), _is_survey(doc))
         if size.total is None:
             return SampleSize(
                 total=None, reason="genetic study of published summary data: no participant count"
@@ -128,7 +129,7 @@ def extract_sample_size(
         )
     if design in REVIEWS:
         return _review_size(counted)
-    size = _study_size(counted, _conditions(doc.title.lower))
+    size = _study_size(counted, _conditions(doc.title.lower), _is_survey(doc))
     if size.total is None and design == "case_report_or_series":
         return _one_case(doc) or size
     return size
@@ -278,12 +279,18 @@ def _breakdown(head: Count, rest: list[Count]) -> int:
     return 0
 
 
-def _priority(counts: list[Count], sentence: Sentence) -> int | None:
-    """Return how much a count (or a list of counts) looks like the study's total."""
+def _priority(counts: list[Count], sentence: Sentence, survey: bool = True) -> int | None:
+    """Return how much a count (or a list of counts) looks like the study's total.
+
+    Without a survey, questionnaire or interview in the abstract, "18 responded" are
+    responders to a treatment, not respondents.
+    """
     roles = [c.role for c in counts]
     if any(role in _NOT_PARTICIPANTS for role in roles):
         return None
     role = next((r for r in roles if r != "none"), "none")
+    if role == "respondents" and not survey:
+        role = "none"
     priority = _ROLE_PRIORITY.get(role, 5)
     if any(c.total_marker for c in counts):
         priority = max(priority, 9)
@@ -294,6 +301,12 @@ def _priority(counts: list[Count], sentence: Sentence) -> int | None:
         if kind in {"disease", "implied"} and role == "none" and not counts[0].total_marker:
             priority = 2
     return priority - _SECTION_PENALTY.get(sentence.category or "", 0)
+
+
+def _is_survey(doc: Document) -> bool:
+    """Return True when people answered something: a survey, questionnaire or interview."""
+    text = f"{doc.title.lower} {doc.lower_text}"
+    return any(word in text for word in _SURVEY_WORDS)
 
 
 def _conditions(text: str) -> frozenset[str]:
@@ -317,14 +330,16 @@ def _other_condition(items: list[Count], sentence: Sentence, studied: frozenset[
 
 
 def _candidates(
-    counted: list[tuple[Sentence, list[Count]]], studied: frozenset[str] = frozenset()
+    counted: list[tuple[Sentence, list[Count]]],
+    studied: frozenset[str] = frozenset(),
+    survey: bool = True,
 ) -> list[_Candidate]:
     found = []
     for sentence, counts in counted:
         if sentence.category == "BACKGROUND":
             continue
         for items in _lists(bracketed(sentence.lower), counts):
-            priority = _priority(items, sentence)
+            priority = _priority(items, sentence, survey)
             if priority is None:
                 continue
             if _other_condition(items, sentence, studied):
@@ -362,9 +377,11 @@ def _per_group(sentence: Sentence, counts: list[Count]) -> _Candidate | None:
 
 
 def _study_size(
-    counted: list[tuple[Sentence, list[Count]]], studied: frozenset[str] = frozenset()
+    counted: list[tuple[Sentence, list[Count]]],
+    studied: frozenset[str] = frozenset(),
+    survey: bool = True,
 ) -> SampleSize:
-    candidates = _candidates(counted, studied)
+    candidates = _candidates(counted, studied, survey)
     if not candidates:
         return SampleSize(total=None, reason="no participant count stated")
     # Within a sentence, cases with their controls beat a lone count of the same standing.
