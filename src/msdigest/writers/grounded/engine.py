@@ -23,12 +23,8 @@ from msdigest.summary import (
 from msdigest.text.readability import flesch_kincaid_grade, words
 from msdigest.writers.base import Engine
 from msdigest.writers.grounded.context import Draft, Line
-from msdigest.writers.grounded.describe import (
-    DESIGN_NOUNS,
-    count_phrase,
-    groups_phrase,
-    single_case,
-)
+from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
+from msdigest.writers.grounded.describe import DESIGN_NOUNS
 from msdigest.writers.grounded.headline import write_headline
 from msdigest.writers.grounded.keep_in_mind import extra_lines, write_keep_in_mind
 from msdigest.writers.grounded.study import write_study

@@ -13,15 +13,13 @@ import re
 
 from msdigest.facts.document import Sentence
 from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
     TOPIC_SUBJECTS,
     Phrase,
     animal_word,
-    comparison_phrase,
     condition,
-    count_phrase,
     design_noun,
-    intervention_phrase,
     who_phrase,
 )
 from msdigest.writers.grounded.hedging import is_hedged, soften
@@ -40,6 +38,7 @@ from msdigest.writers.grounded.study import (
     topic_words,
     topic_words_in,
 )
+from msdigest.writers.grounded.subjects import comparison_phrase, intervention_phrase
 
 __all__ = ["write_headline"]
 

@@ -10,13 +10,8 @@ from __future__ import annotations
 
 from msdigest.facts.document import Sentence
 from msdigest.writers.grounded.context import Draft, Line
-from msdigest.writers.grounded.describe import (
-    Phrase,
-    animal_word,
-    count_phrase,
-    duration_phrase,
-    subject_reference,
-)
+from msdigest.writers.grounded.counts import count_phrase
+from msdigest.writers.grounded.describe import Phrase, animal_word, duration_phrase
 from msdigest.writers.grounded.study import (
     LIMITS,
     NEEDED,
@@ -24,6 +19,7 @@ from msdigest.writers.grounded.study import (
     leans_on_context,
     source_lines,
 )
+from msdigest.writers.grounded.subjects import subject_reference
 
 __all__ = ["extra_lines", "write_keep_in_mind"]
 

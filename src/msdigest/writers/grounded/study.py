@@ -14,24 +14,24 @@ from collections.abc import Callable
 from msdigest.facts.document import Sentence
 from msdigest.text.readability import words
 from msdigest.writers.grounded.context import Draft, Line, per_draft
+from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
 from msdigest.writers.grounded.describe import (
     Phrase,
     animal_word,
-    comparison_phrase,
     condition,
-    count_phrase,
     design_noun,
     duration_phrase,
-    groups_phrase,
-    intervention_phrase,
-    outcome_phrases,
-    single_case,
     who_phrase,
-    with_article,
 )
 from msdigest.writers.grounded.hedging import soften
 from msdigest.writers.grounded.phrasing import template_fields
 from msdigest.writers.grounded.simplify import MAX_WORDS, core_clause
+from msdigest.writers.grounded.subjects import (
+    comparison_phrase,
+    intervention_phrase,
+    outcome_phrases,
+    with_article,
+)
 
 __all__ = [
     "LIMITS",

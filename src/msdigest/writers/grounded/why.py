@@ -16,22 +16,24 @@ from msdigest.checks.numbers import summary_numbers
 from msdigest.glossary import Analogy, load_analogies, load_glossary
 from msdigest.text.sentences import split_sentences
 from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
     TOPIC_SUBJECTS,
     Phrase,
     about_ms,
     animal_word,
     condition,
-    count_phrase,
     design_noun,
     duration_phrase,
-    intervention_phrase,
     ms_type,
-    outcome_phrases,
-    subject_reference,
     who_phrase,
 )
 from msdigest.writers.grounded.study import fill_line
+from msdigest.writers.grounded.subjects import (
+    intervention_phrase,
+    outcome_phrases,
+    subject_reference,
+)
 
 __all__ = ["PARTS", "write_why"]
 
