@@ -68,7 +68,7 @@ def clean_intervention(text: str) -> str:
 # Facts-only phrases that no allowed word can change (see `Draft.allow`).
 _STABLE = frozenset(
     {"ms_type", "about_ms", "condition", "animal_word", "design_noun", "conclusion_candidates",
-     "_result_candidates"}
+     "result_candidates"}
 )  # fmt: skip
 _FRACTION_WORDS = re.compile(
     r"\b(half|halves|third|thirds|quarter|quarters|twice|doubl\w*|tripl\w*|dozens?)\b",

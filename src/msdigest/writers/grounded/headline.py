@@ -12,6 +12,13 @@ from __future__ import annotations
 import re
 
 from msdigest.facts.document import Sentence
+from msdigest.writers.grounded.candidates import (
+    NOT_A_FINDING,
+    conclusion_candidates,
+    leans_on_context,
+    topic_words,
+    topic_words_in,
+)
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
@@ -23,20 +30,13 @@ from msdigest.writers.grounded.describe import (
     who_phrase,
 )
 from msdigest.writers.grounded.hedging import is_hedged, soften
+from msdigest.writers.grounded.lines import fill_line
 from msdigest.writers.grounded.simplify import (
     Simplified,
     core_clause,
     has_verb,
     tidy,
     trim_clauses,
-)
-from msdigest.writers.grounded.study import (
-    NOT_A_FINDING,
-    conclusion_candidates,
-    fill_line,
-    leans_on_context,
-    topic_words,
-    topic_words_in,
 )
 from msdigest.writers.grounded.subjects import comparison_phrase, intervention_phrase
 

@@ -9,16 +9,11 @@ say it, else from the design. The section ends by sending the reader to their ca
 from __future__ import annotations
 
 from msdigest.facts.document import Sentence
+from msdigest.writers.grounded.candidates import LIMITS, NEEDED, leans_on_context
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import Phrase, animal_word, duration_phrase
-from msdigest.writers.grounded.study import (
-    LIMITS,
-    NEEDED,
-    fill_line,
-    leans_on_context,
-    source_lines,
-)
+from msdigest.writers.grounded.lines import fill_line, source_lines
 from msdigest.writers.grounded.subjects import subject_reference
 
 __all__ = ["extra_lines", "write_keep_in_mind"]

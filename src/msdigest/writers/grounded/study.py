@@ -9,11 +9,13 @@ statistics or a number the source does not state is left out rather than forced 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from msdigest.facts.document import Sentence
-from msdigest.text.readability import words
-from msdigest.writers.grounded.context import Draft, Line, per_draft
+from msdigest.writers.grounded.candidates import (
+    NOT_A_FINDING,
+    conclusion_candidates,
+    result_candidates,
+)
+from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
 from msdigest.writers.grounded.describe import (
     Phrase,
@@ -24,8 +26,8 @@ from msdigest.writers.grounded.describe import (
     who_phrase,
 )
 from msdigest.writers.grounded.hedging import soften
-from msdigest.writers.grounded.phrasing import template_fields
-from msdigest.writers.grounded.simplify import MAX_WORDS, core_clause
+from msdigest.writers.grounded.lines import fill_line, source_lines
+from msdigest.writers.grounded.simplify import core_clause
 from msdigest.writers.grounded.subjects import (
     comparison_phrase,
     intervention_phrase,
@@ -33,19 +35,7 @@ from msdigest.writers.grounded.subjects import (
     with_article,
 )
 
-__all__ = [
-    "LIMITS",
-    "NEEDED",
-    "NOT_A_FINDING",
-    "conclusion_candidates",
-    "conclusion_line",
-    "fill_line",
-    "leans_on_context",
-    "source_lines",
-    "topic_words",
-    "topic_words_in",
-    "write_study",
-]
+__all__ = ["conclusion_line", "write_study"]
 
 _INTRO_WITH_COUNT = (
     "Researchers ran {design} with {count} {who}.",
@@ -190,198 +180,12 @@ _TRIAL_DESIGNS = {
     "non_randomized_trial",
     "feasibility_or_pilot",
 }
-# A sentence that leans on the one before ("This difference was lost...") makes no sense
-# on its own, so it is never lifted out of the abstract.
-_ANAPHORA = re.compile(
-    r"^(?:this|these|that|those|such|it|they|both|the latter|the former|the same|"
-    r"the other|another|the remaining|the rest|in contrast|conversely|however|also)\b"
-    r"(?!\s+(?:[a-z-]+\s+){0,2}(?:study|trial|review|analysis|report|work|research|paper|"
-    r"case|pilot|survey|cohort|meta-analysis|results|findings|data|observations|evidence)\b)",
-    re.IGNORECASE,
-)
-_POINTS_BACK = re.compile(
-    r"(?<=\s)(?:these|those|such|the above|the aforementioned)\s+(?:issues|problems|questions|"
-    r"limitations|concerns|findings|results|effects|differences|changes|factors|"
-    r"associations|patients|participants)\b|\bongoing\b|\brespectively\b|\bthem\b|\bthey\b",
-    re.IGNORECASE,
-)
-#: Clauses about a process or an opinion, not a finding: "identification of ... is of
-# importance", "the use of X requires careful monitoring".
-NOT_A_FINDING = re.compile(
-    r"^(?:the )?(?:identification|evaluation|assessment|investigation|determination|"
-    r"use|analysis|aim|purpose|objective) of\b|\bis of (?:importance|interest)\b|"
-    r"\b(?:should|must|needs? to|requires?|required)\b|"
-    r"^this (?:case report|case|study|report|trial|review|paper)\b",
-    re.IGNORECASE,
-)
-#: Sentences about the limits of the evidence: they belong in "keep in mind".
-LIMITS = re.compile(
-    r"\b(?:(?:very )?low|moderate)[- ](?:quality|certainty)|(?:certainty|quality) of (?:the )?"
-    r"evidence|risk of bias|limited (?:data|evidence)|data (?:are|were) limited|"
-    r"evidence (?:is|was) limited|few (?:studies|trials)|small (?:number|sample)|"
-    r"heterogene\w+|imprecis\w+|limitations?\b|confounding|cannot be (?:excluded|ruled out)",
-    re.IGNORECASE,
-)
-_NOT_TOPIC = frozenset(
-    {"people", "patients", "multiple", "sclerosis", "study", "studies", "trial", "trials",
-     "review", "systematic", "analysis", "untitled", "effects", "effect", "among", "versus",
-     "randomized", "randomised", "controlled", "clinical", "disease", "cohort", "between"}
-)  # fmt: skip
-_CONCLUDES = re.compile(
-    r"\b(?:suggests?|suggested|conclude[sd]?|conclusions?|indicates?|indicated|supports?|"
-    r"appears? to|seems? to|is likely|are likely|provides? (?:evidence|support)|"
-    r"(?:is|are|was|were) (?:not )?(?:effective|beneficial|associated)|probably|"
-    r"little or no difference|there (?:is|was) (?:no|little|some|limited|insufficient)|"
-    r"evidence (?:is|was) (?:uncertain|insufficient|limited|lacking))\b",
-    re.IGNORECASE,
-)
-#: Sentences that say what research is needed next ("Larger trials are needed").
-NEEDED = re.compile(
-    r"\b(?:are|is) (?:still |now |urgently )?(?:needed|warranted|required)\b|"
-    r"\bshould be (?:tested|confirmed|studied|explored|evaluated|investigated)\b|"
-    r"\bneed(?:s)? to be (?:confirmed|tested|replicated|studied)\b|"
-    r"\bfurther (?:studies|research|trials)\b|\bfuture (?:studies|research|trials|work)\b|"
-    r"\bmust be (?:tested|confirmed|studied|replicated)\b|\bremains? to be\b|"
-    r"\bwarrants? further\b",
-    re.IGNORECASE,
-)
-_RESULT_CUES = re.compile(
-    r"\b(?:improv|reduc|increas|decreas|lower|higher|better|worse|no (?:clear )?difference|"
-    r"linked|did not|found|fewer|more|less|chang|stable|safe|side effects|drop|rose|fell)",
-    re.IGNORECASE,
-)
 
 
 def _join(items: list[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def fill_line(
-    draft: Draft,
-    slot: str,
-    templates: tuple[str, ...],
-    fields: dict[str, Phrase | str],
-    part: str | None = None,
-    max_words: int | None = None,
-    require: Callable[[str], bool] | None = None,
-) -> Line | None:
-    """Return a sentence from one of `templates`, citing the facts its template used.
-
-    None when no template fits the fields, or every fitting sentence is unacceptable
-    (a number the source does not state, a hard word, too long: see `Draft.acceptable`).
-    """
-    # The templates are plain by construction (a test holds them to it), so only the
-    # values put into them need the full test; the engine checks every sentence again.
-    values = {k: (v.text if isinstance(v, Phrase) else v) for k, v in fields.items()}
-    values = {k: v for k, v in values.items() if draft.acceptable_phrase(v)}
-
-    def accept(text: str) -> bool:
-        return (
-            len(words(text)) <= MAX_WORDS
-            and (max_words is None or len(text.split()) <= max_words)
-            and (require is None or require(text))
-        )
-
-    text = draft.phrasing.fill(slot, templates, values, accept=accept)
-    if text is None:
-        return None
-    used = template_fields(draft.phrasing.last_template or "")
-    sources = tuple(
-        value.source for name, value in fields.items() if isinstance(value, Phrase) and name in used
-    )
-    return Line(text, sources, part)
-
-
-def source_lines(draft: Draft, sentence: Sentence) -> list[Line]:
-    """Return a source sentence as plain summary lines, or nothing if it cannot be made safe."""
-    simplified = draft.simplify(sentence)
-    if not simplified.usable:
-        return []
-    provenance = draft.source(sentence)
-    lines = []
-    for text in simplified.sentences:
-        safe = soften(text, draft.strength)
-        if safe is None or not draft.numbers_ok(safe):
-            return []
-        lines.append(Line(safe, (provenance,)))
-    return lines
-
-
-@per_draft
-def conclusion_candidates(draft: Draft) -> list[Sentence]:
-    """Return the authors' concluding sentences, best first.
-
-    The extracted conclusion and the CONCLUSIONS section come first; in abstracts without
-    labels, sentences that conclude ("... suggest that ...") from the second half follow.
-    Sentences about what is still needed, or that lean on an earlier sentence ("these
-    issues"), are left out.
-    """
-    found: list[Sentence] = []
-    conclusion = draft.facts.conclusion
-    anchor = draft.sentence_at(conclusion.span) if conclusion else None
-    if anchor is not None:
-        found.append(anchor)
-    for sentence in draft.sentences_in("CONCLUSIONS"):
-        if sentence not in found:
-            found.append(sentence)
-    sentences = draft.document.sentences
-    half = len(sentences) // 2
-    topic = topic_words(draft)
-    for sentence in reversed(sentences[half:]):
-        relevant = not topic or bool(topic & topic_words_in(sentence.text))
-        if sentence not in found and _CONCLUDES.search(sentence.text) and relevant:
-            found.append(sentence)
-    # Last, a sentence near the end that reports no statistics and names what was studied:
-    # abstracts without labels often end on the finding in plain words.
-    for sentence in reversed(sentences[max(half, len(sentences) * 3 // 5) :]):
-        relevant = bool(topic & topic_words_in(sentence.text))
-        if sentence not in found and not re.search(r"\d", sentence.text) and relevant:
-            found.append(sentence)
-    return [
-        s
-        for s in found
-        if not NEEDED.search(s.text) and not leans_on_context(s.text) and not LIMITS.search(s.text)
-    ]
-
-
-def topic_words_in(text: str) -> set[str]:
-    """Return the content words of `text` (five letters or more, common MS words left out)."""
-    return set(re.findall(r"[a-z]{5,}", text.lower())) - _NOT_TOPIC
-
-
-def topic_words(draft: Draft) -> set[str]:
-    """Return the words that name what the study is about: from its title and intervention."""
-    intervention = draft.facts.intervention_or_exposure
-    text = draft.paper.title + (f" {intervention.text}" if intervention else "")
-    return topic_words_in(text)
-
-
-def leans_on_context(text: str) -> bool:
-    """Return True for a sentence that only makes sense after the one before it."""
-    return _ANAPHORA.match(text) is not None or _POINTS_BACK.search(text) is not None
-
-
-@per_draft
-def _result_candidates(draft: Draft) -> list[Sentence]:
-    """Return result sentences, those holding an extracted result first, in abstract order."""
-    anchored: list[Sentence] = []
-    for result in draft.facts.results:
-        sentence = draft.sentence_at(result.span)
-        if sentence is not None and sentence not in anchored:
-            anchored.append(sentence)
-    labelled = draft.sentences_in("RESULTS")
-    pool = labelled
-    if not pool and not draft.document.has_sections:
-        pool = list(draft.document.sentences[1:-1])
-    elif not pool:
-        pool = draft.sentences_in(None)
-    # A RESULTS section holds results; elsewhere a sentence must read like one.
-    ordered = anchored + [
-        s for s in pool if s not in anchored and (labelled or _RESULT_CUES.search(s.text))
-    ]
-    return [s for s in ordered if not leans_on_context(s.text)]
 
 
 def _intro(draft: Draft) -> list[Line]:
@@ -516,7 +320,7 @@ def _outcomes(draft: Draft) -> list[Line]:
 
 def _results(draft: Draft, limit: int) -> list[Line]:
     lines: list[Line] = []
-    for sentence in _result_candidates(draft):
+    for sentence in result_candidates(draft):
         if len(lines) >= limit:
             break
         ref = draft.source(sentence).ref

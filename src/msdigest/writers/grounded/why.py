@@ -28,7 +28,7 @@ from msdigest.writers.grounded.describe import (
     ms_type,
     who_phrase,
 )
-from msdigest.writers.grounded.study import fill_line
+from msdigest.writers.grounded.lines import fill_line
 from msdigest.writers.grounded.subjects import (
     intervention_phrase,
     outcome_phrases,
