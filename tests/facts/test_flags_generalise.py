@@ -69,8 +69,8 @@ def test_has_control_group(title: str, abstract: str, expected: bool | None) -> 
         ),
         (
             "METHODS: In this pilot study, walking and cognition were recorded before the "
-            "implant and 3 months post implant in 20 people with MS.",
-            "3 months",
+            "implant and 6 weeks post implantation in 20 people with MS.",
+            "6 weeks",
             True,
         ),
         (

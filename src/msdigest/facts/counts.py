@@ -162,7 +162,7 @@ _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|ver
 # Spaced or em dashes that set off an aside: "48 people with MS - 20 with optic neuritis and
 # 28 without - and 30 controls". Read as brackets (same length, so offsets stay).
 _DASH = re.compile(r"(?<=[A-Za-z)\]]) [-–—] (?=[A-Za-z\d(])|(?<=[A-Za-z)\]])—(?=[A-Za-z\d(])")
-# "Seventy-four (74) individuals": the same number in words, then in digits.
+# "Sixty-eight (68) adults": the same number in words, then in digits.
 _ECHO = re.compile(r"\s*\(\s*(\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 # "80 blood donors matched for age and sex", "who served as controls": a control group.
 _MATCHED_AFTER = re.compile(
@@ -337,7 +337,7 @@ def _relate(text: str, counts: list[Count]) -> list[Count]:
             # "Forty-one people enrolled (mean age 70; 26 women)": a breakdown, not a group.
             count = _with_role(count, "subgroup")
         elif opened is not None and not count.n_equals and _breaks_down(text, opened):
-            # "in 104/140 of the interviewed PwMS (50 treated with A and 54 with B)"
+            # "in 70/96 of the interviewed PwMS (40 treated with A and 30 with B)"
             count = _with_role(count, "subgroup")
         elif (
             _INCLUDING.search(text[: count.start])

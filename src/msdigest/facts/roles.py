@@ -5,7 +5,7 @@ randomised", "496 (65%) responded"), a role word inside the noun phrase ("72 eli
 participants"), or the last one before it ("We enrolled 45 ..."). Roles: randomised,
 allocated, enrolled, answered a survey, analysed, completed, merely eligible or screened
 (pool), dropped out, a part of a larger group (subgroup), a matching ratio, or people
-counted elsewhere (literature: "12 cases have been reported in the literature", "more than
+counted elsewhere (literature: "nine cases have been reported in the literature", "more than
 800 cases worldwide"), who are not this study's participants.
 """
 

@@ -317,7 +317,7 @@ def _conditions(text: str) -> frozenset[str]:
 def _other_condition(items: list[Count], sentence: Sentence, studied: frozenset[str]) -> bool:
     """Return True when the counted people have a condition the title does not name.
 
-    "Prevalence of NMOSD in a city": "280 MS patients were seen" is a reference group,
+    "Prevalence of NMOSD in a city": "510 patients with MS were seen" is a reference group,
     the study's people are those with NMOSD.
     """
     if not studied:
