@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from msdigest.glossary import load_glossary, load_plain_words
-from msdigest.writers.grounded.simplify import (
-    Simplifier,
-    core_clause,
-    split_long,
-    strip_statistics,
-    trim_clauses,
-)
+from msdigest.writers.grounded.clauses import core_clause, split_long, trim_clauses
+from msdigest.writers.grounded.simplify import Simplifier, strip_statistics
 
 
 def simplifier(abbreviations: dict[str, str] | None = None) -> Simplifier:

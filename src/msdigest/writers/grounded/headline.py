@@ -19,6 +19,7 @@ from msdigest.writers.grounded.candidates import (
     topic_words,
     topic_words_in,
 )
+from msdigest.writers.grounded.clauses import core_clause, has_verb, tidy, trim_clauses
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
@@ -31,13 +32,7 @@ from msdigest.writers.grounded.describe import (
 )
 from msdigest.writers.grounded.hedging import is_hedged, soften
 from msdigest.writers.grounded.lines import fill_line
-from msdigest.writers.grounded.simplify import (
-    Simplified,
-    core_clause,
-    has_verb,
-    tidy,
-    trim_clauses,
-)
+from msdigest.writers.grounded.simplify import Simplified
 from msdigest.writers.grounded.subjects import comparison_phrase, intervention_phrase
 
 __all__ = ["write_headline"]

@@ -15,6 +15,7 @@ from msdigest.writers.grounded.candidates import (
     conclusion_candidates,
     result_candidates,
 )
+from msdigest.writers.grounded.clauses import core_clause
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
 from msdigest.writers.grounded.describe import (
@@ -27,7 +28,6 @@ from msdigest.writers.grounded.describe import (
 )
 from msdigest.writers.grounded.hedging import soften
 from msdigest.writers.grounded.lines import fill_line, source_lines
-from msdigest.writers.grounded.simplify import core_clause
 from msdigest.writers.grounded.subjects import (
     comparison_phrase,
     intervention_phrase,

@@ -13,9 +13,9 @@ import re
 
 from msdigest.facts.model import TextFact
 from msdigest.summary import Provenance
+from msdigest.writers.grounded.clauses import has_verb
 from msdigest.writers.grounded.context import Draft, clean_intervention, per_draft
 from msdigest.writers.grounded.describe import POOR_PHRASE, STARTS_BADLY, Phrase
-from msdigest.writers.grounded.simplify import has_verb
 
 __all__ = [
     "comparison_phrase",
