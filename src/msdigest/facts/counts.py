@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from msdigest.facts.document import lowered
+from msdigest.facts.nouns import WORD as _WORD
+from msdigest.facts.nouns import Kind, noun_class, scan_noun
 from msdigest.facts.roles import SUBGROUP_BEFORE, Role, role_of
 from msdigest.text.numbers import words_to_int
 
-__all__ = ["Count", "Kind", "Role", "bracketed", "find_counts"]
+__all__ = ["NOT_PARTICIPANTS", "PEOPLE_KINDS", "Count", "Kind", "Role", "bracketed", "find_counts"]
 
-Kind = Literal["people", "controls", "disease", "implied", "studies", "animals"]
+#: Kinds of count that are people.
+PEOPLE_KINDS = frozenset({"people", "controls", "disease", "implied"})
+#: Roles of people who did not take part in this study, or only as a part of a group.
+NOT_PARTICIPANTS = frozenset({"subgroup", "pool", "dropout", "ratio", "literature"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,44 +66,6 @@ _N_EQUALS = re.compile(
     r"(?P<per>\s*(?:/|per|in each|each)\s*(?:arm|group|cohort))?"
 )
 
-_PEOPLE = frozenset(
-    "patients patient participants participant subjects subject individuals individual people "  # noqa: SIM905
-    "persons person adults adult children child adolescents adolescent youths youth teenagers "
-    "women woman men man females female males male girls boys mothers fathers parents infants "
-    "neonates newborns offspring volunteers volunteer respondents respondent veterans "
-    "students employees workers nurses physicians doctors neurologists clinicians therapists "
-    "professionals experts caregivers carers partners spouses relatives siblings twins users "
-    "members residents inpatients outpatients cases case survivors donors recipients athletes "
-    "families dyads couples pairs interviewees informants pwms msers teachers instructors "
-    "pharmacists psychologists dietitians physiotherapists researchers stakeholders staff "
-    "smokers drivers pupils".split()
-)
-_CONTROLS = frozenset({"controls", "hc", "hcs", "hv", "hvs", "control"})
-_DISEASE = frozenset(
-    "ms rrms rms spms ppms pms pwpms pwspms pwrms cis ris nmosd nmo mogad mog-ad adem "  # noqa: SIM905
-    "sclerosis neuromyelitis nmosds disorders disorder diseases".split()
-)
-# "two diseases", "both disorders": counts of conditions, not of people.
-_GENERIC_DISEASE = frozenset({"diseases", "disorders", "disease", "disorder"})
-_STUDIES = frozenset(
-    "studies study trials trial rcts rct articles papers publications reports".split()  # noqa: SIM905
-)
-_ANIMALS = frozenset(
-    "mice mouse rats rat animals animal monkeys marmosets primates dogs pigs zebrafish".split()  # noqa: SIM905
-)
-# Nouns that make a number a count of something other than people.
-_THINGS = frozenset(
-    "measurements measurement scans scan mris mri images visits visit sessions session "  # noqa: SIM905
-    "samples sample specimens lesions lesion items item questions sites site centres centers "
-    "centre center hospitals countries regions variables genes snps cells voxels points "
-    "scores score relapses attacks events infusions doses injections cycles citations records "
-    "abstracts eyes eye nerves brains hemispheres tests assessments questionnaires surveys "
-    "interviews groups arms weeks days months years hours minutes times levels copies units "
-    "edss steps categories domains themes sequences slices tracts cohorts datasets databases "
-    "registries clinics clinic practices practice teams services service units unit "
-    "departments regions cities towns halls subtypes types forms pregnancies births "
-    "deliveries".split()
-)
 _UNIT = re.compile(
     r"^(?:\s*(?:%|percent|per ?cent|‰)|-?\s*(?:years?|yrs?|months?|mo|weeks?|wks?|days?|d|"
     r"hours?|hrs?|h|minutes?|mins?|min|seconds?|s|sec)\b|\s*(?:mg|g|kg|µg|μg|ug|mcg|ml|ml|"
@@ -119,19 +85,6 @@ _BEFORE_REFUSE = re.compile(
     r"spring|summer|autumn|fall|winter)\s*[=:]?\s*$|[=<>≤≥±~÷/×*+^]\s*$|"
     r"\d\s*(?:to|-|–|and|or)\s*$|(?<![a-z\d-])\d+\s*(?:in|of|out of)\s*$)"
 )
-# Words between the number and its noun: adjectives and modifiers, never a verb or a unit.
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+'’\-/]*|\d+(?:\.\d+)?|\(|\)|\S")
-_STOP = frozenset(
-    "of were was had have has in at from to for on by per than who that which whose did are "  # noqa: SIM905
-    "is be been being received underwent the a an their his her its these those this all each "
-    "every both either respectively versus vs vs. or will would could may showed exhibited "
-    "developed reached experienced presented reported achieved demonstrated displayed met "
-    "remained became died required needed used took gave answered recovered improved worsened "
-    "converted relapsed progressed fulfilled started switched stopped continued scored "
-    "performed completed responded compared followed used sequenced found assessed measured "
-    "attended started restarted met underwent took described rated reviewed".split()
-)
-
 # Roles a count can have with no noun after it: "96 were randomised", "496 (65%) responded".
 _IMPLIED = re.compile(
     r"^\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*|\[\s*\d+(?:\.\d+)?\s*%\s*\]\s*)?"
@@ -155,7 +108,6 @@ _TOTAL_BEFORE = re.compile(
     r"(?:\ba total of|\bin total,?|\btotal (?:sample|population|cohort|number)? ?(?:of|was|"
     r"were|=)|\boverall,?|\baltogether,?|\bsample size (?:of|was)|\bsample of)\s*$"
 )
-_WORD = re.compile(r"[A-Za-z][\w-]*")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
 # "For each of 1,650 cases, four controls were matched": a ratio, said once per sentence.
@@ -178,69 +130,6 @@ def _number_value(match: re.Match[str]) -> int | None:
     if match.group("digits"):
         return int(re.sub(r"[ ,]", "", match.group("digits")))
     return words_to_int(match.group("words"))
-
-
-def _noun_class(word: str) -> Kind | Literal["thing"] | None:
-    lower = word.lower().strip("'’")
-    if lower in _CONTROLS:
-        return "controls"
-    if lower in _PEOPLE or (lower.startswith("pw") and lower.endswith("ms")):
-        return "people"
-    if lower in _DISEASE or lower.startswith("aqp4") or lower.startswith("mog"):
-        return "disease"
-    if lower in _STUDIES:
-        return "studies"
-    if lower in _ANIMALS:
-        return "animals"
-    if lower in _THINGS:
-        return "thing"
-    return None
-
-
-def _scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, list[str]]:
-    """Read the noun phrase after a number: its class, end offset, label and modifiers."""
-    modifiers: list[str] = []
-    for count, token in enumerate(_TOKEN.finditer(tail)):
-        word = token.group(0)
-        if count >= 10 or word in "();,:[]-–—" or word.lower() in _STOP:
-            return None, 0, "", modifiers
-        if word[0].isdigit():
-            # "aquaporin 4 antibody": a number inside a name, not after a unit.
-            if not modifiers or "." in word:
-                return None, 0, "", modifiers
-            continue
-        kind = _noun_class(word)
-        if kind == "people" and word.lower() in {"case", "cases"} and modifiers:
-            kind = "people"
-        if kind in {"people", "controls", "disease"}:
-            # "adult patients", "female MS patients": the head noun is the last one;
-            # "MS centres", "MS subtypes": a disease name before another word is a modifier.
-            rest = tail[token.end() :]
-            following = _TOKEN.match(rest.lstrip())
-            nxt = following.group(0) if following else ""
-            if _noun_class(nxt) in {"people", "controls", "disease"} or (
-                kind == "disease"
-                and _WORD.fullmatch(nxt) is not None
-                and nxt.lower() not in _STOP
-                and nxt.lower() not in {"and", "or", "with", "who", "patients"}
-            ):
-                modifiers.append(word)
-                continue
-        if kind is not None:
-            lowered = [m.lower() for m in modifiers]
-            if kind == "people" and any(m in {"healthy", "normal", "control"} for m in lowered):
-                kind = "controls"
-            if kind == "disease" and word.lower() == "sclerosis" and lowered[-1:] != ["multiple"]:
-                kind = None
-            if kind == "disease" and not modifiers and word.lower() in _GENERIC_DISEASE:
-                return "thing", token.end(), word, modifiers  # "the two diseases"
-            if kind is not None:
-                label = " ".join([*modifiers, word])
-                return kind, token.end(), label, modifiers
-        if word.lower() == "and" and not (modifiers and modifiers[-1].endswith("-")):
-            return None, 0, "", modifiers
-        modifiers.append(word)
-    return None, 0, "", modifiers
 
 
 def _refused(text: str, start: int, end: int, value: int) -> bool:
@@ -352,7 +241,7 @@ def _breaks_down(text: str, opened: int) -> bool:
     """Return True when the bracket at `opened` follows a group of people counted before it."""
     before = text[max(0, opened - 40) : opened]
     words = _WORD.findall(before)
-    if not words or _noun_class(words[-1]) not in {"people", "controls", "disease"}:
+    if not words or noun_class(words[-1]) not in {"people", "controls", "disease"}:
         return False
     return any(char.isdigit() for char in text[:opened])
 
@@ -397,7 +286,7 @@ def _asides(text: str, low: str) -> tuple[str, str]:
 
 def _count_at(text: str, low: str, start: int, end: int, value: int) -> list[Count]:
     tail = text[end:]
-    kind, noun_end, label, modifiers = _scan_noun(tail)
+    kind, noun_end, label, modifiers = scan_noun(tail)
     before = low[max(0, start - 40) : start]
     total = bool(_TOTAL_BEFORE.search(before))
     per_group = bool(re.match(r"^\s*(?:\w+\s+)?(?:in each|per|each)\s+(?:group|arm)", low[end:]))
@@ -408,7 +297,7 @@ def _count_at(text: str, low: str, start: int, end: int, value: int) -> list[Cou
         paired = _PAIRED.match(low[end:])
         if paired:
             # "62 vs 60 patients": the first number shares the second one's noun.
-            kind, _, label, modifiers = _scan_noun(tail[paired.end("second") :])
+            kind, _, label, modifiers = scan_noun(tail[paired.end("second") :])
             if kind in {"people", "controls", "disease"}:
                 role = role_of(low, end, start, end, [])
                 return [Count(value, start, end, kind, role, label, total_marker=total)]
@@ -452,7 +341,7 @@ def _label_before(text: str, position: int) -> tuple[str, Kind]:
     words = re.findall(r"[A-Za-z][\w+\-']*", text[max(0, position - 60) : position])[-4:]
     kind: Kind = "implied"
     for word in reversed(words):
-        found = _noun_class(word)
+        found = noun_class(word)
         if found == "controls" or (
             found == "people" and {"healthy", "control"} & {w.lower() for w in words}
         ):
