@@ -27,6 +27,7 @@ from msdigest.checks.evidence import design_reason, hedges, is_small
 from msdigest.checks.numbers import source_numbers, summary_numbers
 from msdigest.errors import InputError, MsdigestError
 from msdigest.facts import extract_facts
+from msdigest.facts.model import StudyFacts
 from msdigest.paper import Paper
 from msdigest.sources import Skipped, detect_format, read_papers
 from msdigest.sources.jsonl import paper_from_json
@@ -35,6 +36,7 @@ from msdigest.text.readability import flesch_kincaid_grade, words
 from msdigest.text.sentences import split_sentences
 from msdigest.writers import write_summary
 from msdigest.writers.base import Engine
+from msdigest.writers.reading import read_summary
 
 __all__ = [
     "TARGETS",
@@ -52,6 +54,8 @@ TARGETS = {
     "max_sentence_words": 25,
     "min_words": 150,
     "max_words": 450,
+    "min_headline_finding_rate": 0.9,
+    "min_not_apply_specific_rate": 0.9,
 }
 UNTITLED = "Untitled"
 
@@ -91,6 +95,19 @@ class SummaryEval:
     paired_grades: list[float] = field(default_factory=list)
     reference_numbers: int = 0
     reference_numbers_stated: int = 0
+    results_reported: int = 0
+    finding_stated: int = 0
+    finding_missing: list[str] = field(default_factory=list)
+    headline_finding: int = 0
+    headline_without_finding: list[str] = field(default_factory=list)
+    people_finding: int = 0
+    providers_finding: int = 0
+    broken: list[str] = field(default_factory=list)
+    repeated: list[str] = field(default_factory=list)
+    early_trial: list[str] = field(default_factory=list)
+    selected: int = 0
+    not_apply_specific: int = 0
+    not_apply_generic: list[str] = field(default_factory=list)
 
     def add(self, item: EvalItem, summary: LaySummary) -> None:
         """Add the figures of one summary."""
@@ -147,6 +164,34 @@ class SummaryEval:
             if "small" in summary.full_text.lower():
                 self.small_named += 1
 
+    def add_reading(self, summary: LaySummary, paper: Paper, facts: StudyFacts) -> None:
+        """Add what a careful reader would notice (see `msdigest.writers.reading`)."""
+        issues = read_summary(summary, paper, facts)
+        if issues.reports_results:
+            self.results_reported += 1
+            if issues.finding_stated:
+                self.finding_stated += 1
+            else:
+                self.finding_missing.append(f"{paper.id}: {summary.study}")
+            if issues.headline_finding:
+                self.headline_finding += 1
+            else:
+                self.headline_without_finding.append(f"{paper.id}: {summary.headline}")
+            self.people_finding += issues.people_finding
+            self.providers_finding += issues.providers_finding
+        self.broken += [f"{paper.id}: {b}" for b in issues.broken]
+        self.repeated += [f"{paper.id}: {r}" for r in issues.repeated]
+        self.early_trial += [f"{paper.id}: {e}" for e in issues.early_trial]
+        if issues.selection:
+            self.selected += 1
+            if issues.may_not_apply_specific:
+                self.not_apply_specific += 1
+            else:
+                self.not_apply_generic.append(
+                    f"{paper.id}: {summary.why_it_matters.may_not_apply_to} "
+                    f"(selection: {'; '.join(issues.selection[:4])})"
+                )
+
     def to_json(self) -> dict[str, Any]:
         """Return every figure as one JSON-ready object."""
         count = len(self.grades)
@@ -179,6 +224,18 @@ class SummaryEval:
                     TARGETS["min_words"] <= n <= TARGETS["max_words"] for n in self.word_counts
                 ),
             },
+            "reading": {
+                "results_reported": self.results_reported,
+                "finding_stated": self.finding_stated,
+                "headline_states_finding": self.headline_finding,
+                "people_line_rests_on_finding": self.people_finding,
+                "providers_line_rests_on_finding": self.providers_finding,
+                "broken_phrases": len(self.broken),
+                "repeated_facts": len(self.repeated),
+                "early_said_of_randomised_trial": len(self.early_trial),
+                "selected_population": self.selected,
+                "may_not_apply_specific": self.not_apply_specific,
+            },
             "checks": {
                 name: {s: self.checks.get(name, Counter())[s] for s in ("pass", "warn", "fail")}
                 for name in CHECKS
@@ -191,6 +248,12 @@ class SummaryEval:
                 "count_not_stated": self.count_missing,
                 "total_not_in_abstract": self.count_derived,
                 "unhedged_headlines": self.unhedged,
+                "finding_not_stated": self.finding_missing,
+                "headline_without_finding": self.headline_without_finding,
+                "broken_phrases": self.broken,
+                "repeated_facts": self.repeated,
+                "early_said_of_randomised_trial": self.early_trial,
+                "may_not_apply_generic": self.not_apply_generic,
             },
         }
         if self.reference_grades:
@@ -223,6 +286,14 @@ class SummaryEval:
             "all_within_150_450_words": all(
                 TARGETS["min_words"] <= n <= TARGETS["max_words"] for n in self.word_counts
             ),
+            "finding_stated_whenever_reported": self.finding_stated == self.results_reported,
+            "headline_states_finding_at_least_90pct": self.headline_finding
+            >= TARGETS["min_headline_finding_rate"] * self.results_reported,
+            "no_broken_phrase": not self.broken,
+            "no_repeated_fact": not self.repeated,
+            "no_early_for_randomised_trial": not self.early_trial,
+            "may_not_apply_specific_at_least_90pct": self.not_apply_specific
+            >= TARGETS["min_not_apply_specific_rate"] * self.selected,
         }
 
 
@@ -298,6 +369,7 @@ def evaluate(
             continue
         result.add(item, summary)
         result.add_hedging(summary, design_reason(facts) is not None, is_small(facts))
+        result.add_reading(summary, item.paper, facts)
     return result
 
 
@@ -337,6 +409,23 @@ def format_report(figures: dict[str, Any]) -> str:
         f"{mark('all_within_150_450_words')} words                     "
         f"min {figures['words']['min']}, mean {figures['words']['mean']}, "
         f"max {figures['words']['max']}; {figures['words']['within_150_450']} within 150-450",
+    ]
+    reading = figures["reading"]
+    reported = reading["results_reported"]
+    lines += [
+        f"{mark('finding_stated_whenever_reported')} finding stated in 'the study' "
+        f"{reading['finding_stated']}/{reported}  (abstracts that report results)",
+        f"{mark('headline_states_finding_at_least_90pct')} headline states a finding "
+        f"{reading['headline_states_finding']}/{reported}  (target >= 90%)",
+        f"     why it matters on the finding people {reading['people_line_rests_on_finding']}"
+        f"/{reported}, clinicians {reading['providers_line_rests_on_finding']}/{reported}",
+        f"{mark('no_broken_phrase')} broken phrases            {reading['broken_phrases']}",
+        f"{mark('no_repeated_fact')} repeated facts            {reading['repeated_facts']}",
+        f"{mark('no_early_for_randomised_trial')} 'early' for a randomised trial "
+        f"{reading['early_said_of_randomised_trial']}",
+        f"{mark('may_not_apply_specific_at_least_90pct')} specific 'may not apply'  "
+        f"{reading['may_not_apply_specific']}/{reading['selected_population']}"
+        "  (studies that select their people; target >= 90%)",
     ]
     if "pairs" in figures:
         pairs = figures["pairs"]
