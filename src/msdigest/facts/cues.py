@@ -50,11 +50,17 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                       r"\bnarrative review\b|"
                       r"\b(?:a|an) (?:review|commentary|viewpoint|perspective|update|overview)$|"
                       r"\bwhere do we stand\b", 1.5),
-        ("case", r"\bcase reports?\b|\bcase series\b|\bwe (?:report|describe|present)(?:ed|d)? "
-                 r"(?:a|an|the|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) "
-                 r"(?:\w+ ){0,4}?(?:cases?|patients?|"
-                 r"man|woman|boy|girl|siblings|family)\b|\b\d+-year-old (?:\w+ )?(?:man|woman|"
-                 r"male|female|patient|boy|girl|lady|gentleman)\b|"
+        # "we describe four adults", "here we present two people with MS", "this report
+        # describes a man": the authors' own patients, however they are named
+        ("case", r"\bcase reports?\b|\bcase series\b|\b(?:we|this (?:case )?(?:report|paper|"
+                 r"article|letter)) (?:\w+ )?(?:report|describe|present)(?:ed|d|s)? (?:(?:a|an|"
+                 r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) "
+                 r"(?:(?!(?:for|of|with|to|in|on|from|about|and|who)\b)[\w-]+ ){0,4}?"
+                 r"(?:cases?|patients?|people|persons?|individuals?|adults?|"
+                 r"child(?:ren)?|adolescents?|infants?|wom[ae]n|m[ae]n|boys?|girls?|siblings|"
+                 r"sisters|brothers|twins|famil(?:y|ies)|mother|father)|the case)\b|"
+                 r"\b\d+-year-old (?:\w+ )?(?:man|woman|male|female|patient|boy|girl|lady|"
+                 r"gentleman)\b|"
                  r"\b(?:this|a) case\b(?![- ]?control)(?: of)?|"
                  r"\bcase (?:description|presentation)\b", 3),
         ("animal", r"\b(?:mice|mouse|murine|rats?|rodents?|animal models?|zebrafish|"
@@ -171,7 +177,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "narrative": ("review", "summari", "commentary", "viewpoint", "perspective", "editorial",
                   "overview", "opinion", "we outline", "we argue", "this article", "this paper",
                   "chapter", "update", "where do we stand"),
-    "case": ("case", "year-old", "we report", "we describe", "we present"),
+    "case": ("case", "year-old", "report", "describe", "present"),
     "animal": ("mice", "mouse", "murine", "rat", "rodent", "animal", "zebrafish", "marmoset",
                "primate", "canine", "eae", "experimental autoimmune", "cuprizone", "lysolecithin",
                "lpc", "knock", "transgenic", "wild-type", "wildtype", "littermate", "in vivo"),

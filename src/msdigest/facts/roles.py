@@ -66,24 +66,33 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 
-# People counted by other studies: "have been reported in the literature", "worldwide".
+# People counted by other studies: "have been reported in the literature", "are reported in
+# literature", "nine published cases", "previously described", "reported so far", "worldwide".
 _LITERATURE = re.compile(
     r"\b(?:(?:have|has|had) been (?:\w+ )?(?:reported|described|published|documented)|"
-    r"(?:reported|described|published|documented) (?:\w+ )?(?:in the (?:\w+ )?literature|"
-    r"so far|to date|previously|elsewhere)|in the (?:published |medical |\w+ )?literature|"
-    r"(?:reported|described|published|documented|cases|affects?|live|living) (?:\w+ ){0,3}?"
-    r"(?:worldwide|globally)|previously (?:reported|described|published))\b"
+    r"(?:reported|described|published|documented) (?:\w+ )?(?:in (?:the )?(?:\w+ )?literature|"
+    r"so far|to date|thus far|until now|up to now|previously|elsewhere)|in (?:the )?"
+    r"(?:published |medical |scientific |\w+ )?literature|(?:reported|described|published|"
+    r"documented|cases|affects?|live|living) (?:\w+ ){0,3}?(?:worldwide|globally)|previously "
+    r"(?:reported|described|published|documented)|published (?:case reports|cases|patients|"
+    r"reports|series))\b"
 )
 # Said anywhere in a sentence that does not speak of this study, these mark other studies'
-# people ("Since 2006, more than 800 cases have been reported"); "in the literature" only
-# counts inside the count's own clause ("as in the literature, 60 of 120 patients ...").
+# people ("Since 2006, more than 800 cases have been reported"), and so does a sentence that
+# opens on the literature or the world ("In the literature to date, 14 patients ...",
+# "Worldwide, 38 cases ..."); "in the literature" elsewhere only counts inside the count's own
+# clause ("as in the literature, 60 of 120 patients ...").
 _LITERATURE_SENTENCE = re.compile(
     r"\b(?:(?:have|has|had) been (?:\w+ )?(?:reported|described|published|documented)|"
-    r"(?:reported|described|published) (?:\w+ )?(?:so far|to date)|(?:cases|affects?|live|"
-    r"living) (?:\w+ ){0,3}?(?:worldwide|globally))\b"
+    r"(?:reported|described|published) (?:\w+ )?(?:so far|to date|thus far|until now)|(?:cases|"
+    r"affects?|live|living) (?:\w+ ){0,3}?(?:worldwide|globally))\b|"
+    r"^(?:[\w-]+,? ){0,3}?(?:in (?:the )?(?:[\w-]+ )?literature|worldwide|globally)\b"
 )
 _LITERATURE_WORDS = ("literature", "worldwide", "globally", "been ", "previously", "so far",
-                     "to date", "elsewhere")  # fmt: skip
+                     "to date", "elsewhere", "published", "thus far", "until now",
+                     "up to now")  # fmt: skip
+# "nine published cases", "24 previously reported patients": counted by others.
+_LITERATURE_MODIFIER = re.compile(r"\b(?:published|previously (?:reported|described|published))\b")
 # The study's own voice: a sentence that says "we" or "this study" is about this study.
 _OWN = re.compile(r"\b(?:we|our|this (?:study|report|case|series)|the present|here)\b")
 # A verb right after the noun whose subject is the counted people: an outcome of a part
@@ -205,6 +214,8 @@ def role_of(text: str, number_end: int, start: int, noun_end: int, modifiers: li
         return "subgroup"
     if after_role is not None:
         return after_role
+    if modifiers and _LITERATURE_MODIFIER.search(" ".join(modifiers)):
+        return "literature"
     modifier_role = _first_role(" ".join(modifiers))
     if modifier_role is not None:
         return modifier_role
