@@ -98,3 +98,65 @@ def test_literature_in_a_comparison_clause_stays_the_study() -> None:
         "literature, 60 of the 120 patients relapsed."
     )
     assert size(abstract) == 120
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        (
+            "Usability sessions were held with 16 people with MS in two countries. Three "
+            "participants took part in further testing after the app was released.",
+            16,
+        ),
+        (
+            "METHODS: We recruited 40 adults with RRMS and timed their walking. A subgroup of "
+            "20 underwent MRI.",
+            40,
+        ),
+        (
+            "METHODS: Sixty patients were included and completed a sleep diary. Twelve "
+            "participants also wore an actigraph for a week.",
+            60,
+        ),
+        (
+            "METHODS: Serum from 30 people with MS and 25 healthy controls was analysed. In 12 "
+            "patients, repeat samples were taken three months later.",
+            55,
+        ),
+        (
+            "METHODS: In this feasibility study, 24 people with MS used the app for six weeks. "
+            "Ten participants additionally took part in exit interviews.",
+            24,
+        ),
+        (
+            "METHODS: Interviews were conducted with 21 carers. Five carers went on to join a "
+            "second round of interviews a year later.",
+            21,
+        ),
+    ],
+)
+def test_a_later_subset_doing_more_does_not_replace_the_enrolment(
+    abstract: str, expected: int
+) -> None:
+    assert size(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    ("abstract", "expected"),
+    [
+        # the randomised number stays, even when a part of it does more
+        (
+            "METHODS: Of 300 people screened, 120 were randomised to yoga or waiting list. "
+            "Forty were also randomised to a booster session.",
+            120,
+        ),
+        # people only invited are never the total
+        (
+            "METHODS: Of 500 people invited, 210 took part, and 60 of them also completed a "
+            "follow-up interview.",
+            210,
+        ),
+    ],
+)
+def test_the_extra_step_rule_keeps_what_outranks_it(abstract: str, expected: int) -> None:
+    assert size(abstract) == expected

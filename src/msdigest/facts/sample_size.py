@@ -53,6 +53,12 @@ _VERB = re.compile(
     r"developed|compared|than|enrolled|included|randomi[sz]ed|recruited|took|assigned|"
     r"allocated|participated|started|attended|who|whom|whose)\b"
 )
+# Words that make a later count a part of the people before it doing something more.
+_EXTRA_STEP = re.compile(
+    r"\b(?:also|further|additional(?:ly)?|in addition|repeat(?:ed)?|subsequent(?:ly)?|later|"
+    r"second (?:round|phase|stage|visit|wave|step)|sub-?(?:groups?|sets?|samples?|stud(?:y|ies))|"
+    r"smaller group|went on to|follow-up)\b"
+)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GROUPS = re.compile(
     r"\b(?P<n>two|three|four|five|six|2|3|4|5|6)\s+(?:\w+\s+){0,2}?(?:arms|groups|cohorts)\b"
@@ -316,6 +322,7 @@ def _study_size(
             c.value,
         ),
     )
+    best = _before_extra_step(best, candidates)
     total = best.value
     used = {id(c) for c in best.counts}
     controls = None
@@ -339,6 +346,26 @@ def _study_size(
         healthy_controls=controls,
         completers=completed.value if completed else None,
     )
+
+
+def _before_extra_step(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+    """Return the earlier, larger count when `best` is a part of it doing an extra step.
+
+    "Testing was done with 11 people ... Two participants contributed to further testing",
+    "We recruited 40 adults ... A subgroup of 20 underwent MRI", "In 15 patients, repeat
+    samples were taken": whatever its role word, a later and smaller count said to do
+    something more is a part of the people counted before it. Randomised counts stay.
+    """
+    if best.priority >= _ROLE_PRIORITY["randomised"] or best.sentence.in_title:
+        return best
+    if not _EXTRA_STEP.search(best.sentence.lower):
+        return best
+    earlier = [
+        c
+        for c in candidates
+        if c.position < best.position and c.value > best.value and c.priority >= 4
+    ]
+    return max(earlier, key=lambda c: (c.priority, -c.position)) if earlier else best
 
 
 def _is_healthy(label: str) -> bool:
