@@ -160,3 +160,27 @@ def test_a_later_subset_doing_more_does_not_replace_the_enrolment(
 )
 def test_the_extra_step_rule_keeps_what_outranks_it(abstract: str, expected: int) -> None:
     assert size(abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # a stated total, then studies per condition in brackets (one of them MS)
+        "Eighteen trials met the inclusion criteria, with a total of 1,020 participants, "
+        "including trials in stroke (n = 8), multiple sclerosis (n = 6) and ALS (n = 4).",
+        # the total said with "totalling", the MS part said as a subgroup of trials
+        "RESULTS: Fifteen RCTs totalling 1,020 participants were pooled; of these, five trials "
+        "(n = 240) enrolled people with MS.",
+        # a total without the word "total", then a per-condition list
+        "RESULTS: We included 12 studies with 1,020 participants: multiple sclerosis (n = 5), "
+        "epilepsy (n = 4) and migraine (n = 3).",
+        # per-design breakdown in the next sentence
+        "Eleven studies were eligible, comprising 1,020 people with NMOSD or MS. Designs were "
+        "cohort (n = 6), case-control (n = 3) and cross-sectional (n = 2).",
+    ],
+)
+def test_a_reviews_total_beats_its_breakdowns(abstract: str) -> None:
+    title = "Interventions in chronic neurological conditions: a systematic review"
+    result = facts(abstract, title)
+    assert result.study_design in {"systematic_review", "meta_analysis"}
+    assert result.sample_size.total == 1020

@@ -106,7 +106,8 @@ _STUDIES_SOON = re.compile(
 )
 _TOTAL_BEFORE = re.compile(
     r"(?:\ba total of|\bin total,?|\btotal (?:sample|population|cohort|number)? ?(?:of|was|"
-    r"were|=)|\boverall,?|\baltogether,?|\bsample size (?:of|was)|\bsample of)\s*$"
+    r"were|=)|\boverall,?|\baltogether,?|\bsample size (?:of|was)|\bsample of|\btotall?ing|"
+    r"\bcombined)\s*$"
 )
 _INCLUDING = re.compile(r"\bincluding\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
@@ -290,7 +291,8 @@ def _count_at(text: str, low: str, start: int, end: int, value: int) -> list[Cou
     before = low[max(0, start - 40) : start]
     total = bool(_TOTAL_BEFORE.search(before))
     per_group = bool(re.match(r"^\s*(?:\w+\s+)?(?:in each|per|each)\s+(?:group|arm)", low[end:]))
-    if _STUDIES_SOON.match(low[end:]):
+    studies = _STUDIES_SOON.match(low[end:])
+    if studies and not (kind in PEOPLE_KINDS and noun_end <= studies.end()):
         # "six randomised, double-blind studies": a count of studies, not of people.
         return [Count(value, start, end, "studies", "none", "studies")]
     if kind is None:

@@ -27,7 +27,7 @@ _INCLUSION = re.compile(
     r"\b(?:included|met (?:the|our)|eligible|identified|involving|enrolling|comprising|with a "
     r"total|were found|fulfilled)\b"
 )
-_TOTAL_NEAR = re.compile(r"\btotal\b[^.;()]{0,40}$")
+_TOTAL_NEAR = re.compile(r"\b(?:total|totall?ing|combined|altogether|in all)\b[^.;()]{0,40}$")
 _STUDY_NOUN = re.compile(r"\b(?:studies|trials|rcts|articles|papers|reports)\b")
 # "(1 RCT, n = 20)" inside reviews: a single study's size, not the review's participants.
 _STUDY_BEFORE = re.compile(r"\b(?:rcts?|trials?|studies|study)\s*[,;(]?\s*$")
@@ -89,10 +89,12 @@ def _review_score(sentence: Sentence, count: Count) -> int | None:
     score = 2 if _INCLUSION.search(text) else 0
     if count.total_marker or _TOTAL_NEAR.search(text[max(0, count.start - 50) : count.start]):
         score += 4
-    if count.kind != "implied":
+    head = count.label.lower().rsplit(" ", 1)[-1]
+    if count.kind in {"people", "controls"} or (count.kind == "disease" and not count.n_equals):
         score += 2
-    elif _STUDY_NOUN.search(count.label.lower()):
+    elif _STUDY_NOUN.search(head):
         score += 2  # "Fourteen RCTs (n = 1,842)": the people in those studies
     elif count.n_equals:
+        # "stroke (n = 9), multiple sclerosis (n = 7)": studies per condition or design
         score -= 2
     return score
