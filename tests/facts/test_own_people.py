@@ -184,3 +184,32 @@ def test_a_reviews_total_beats_its_breakdowns(abstract: str) -> None:
     result = facts(abstract, title)
     assert result.study_design in {"systematic_review", "meta_analysis"}
     assert result.sample_size.total == 1020
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "METHODS: We measured 60 proteins in 150 individual plasma samples and 40 control "
+        "brains from donors with and without MS.",
+        "METHODS: Cytokines were measured in 210 patient sera and 45 pooled CSF samples.",
+    ],
+)
+def test_counts_of_samples_named_with_a_person_word_are_not_people(abstract: str) -> None:
+    result = facts(abstract)
+    assert result.sample_size.total is None
+    assert result.limitations.small_sample is None
+
+
+def test_a_group_named_as_the_others_relatives_counts() -> None:
+    abstract = (
+        "METHODS: In this cross-sectional study, 70 people with MS and 48 of their partners "
+        "completed questionnaires on sleep."
+    )
+    assert size(abstract) == 118
+
+
+def test_adult_mice_are_animals() -> None:
+    abstract = "METHODS: Twelve adult mice were immunised to induce EAE and treated with a drug."
+    result = facts(abstract)
+    assert result.study_design == "animal_or_lab"
+    assert result.sample_size.total is None

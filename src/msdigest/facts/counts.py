@@ -109,6 +109,7 @@ _TOTAL_BEFORE = re.compile(
     r"were|=)|\boverall,?|\baltogether,?|\bsample size (?:of|was)|\bsample of|\btotall?ing|"
     r"\bcombined)\s*$"
 )
+_OF_THEIR = re.compile(r"\s+of (?:their|his|her) ")
 _INCLUDING = re.compile(r"\bincluding\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,|;|,?\s*and|,?\s*or|vs\.?|versus)\s*$")
 # "For each of 1,650 cases, four controls were matched": a ratio, said once per sentence.
@@ -287,7 +288,14 @@ def _asides(text: str, low: str) -> tuple[str, str]:
 
 def _count_at(text: str, low: str, start: int, end: int, value: int) -> list[Count]:
     tail = text[end:]
-    kind, noun_end, label, modifiers = scan_noun(tail)
+    kind, noun_end, label, modifiers = scan_noun(tail, value != 1)
+    linked = _OF_THEIR.match(low, end) if kind is None else None
+    if linked:
+        # "66 people with MS and 51 of their partners": 51 partners, a group of their own
+        found = scan_noun(text[linked.end() :], value != 1)
+        if found[0] in {"people", "controls"}:
+            kind, noun_end, label, modifiers = found
+            noun_end += linked.end() - end
     before = low[max(0, start - 40) : start]
     total = bool(_TOTAL_BEFORE.search(before))
     per_group = bool(re.match(r"^\s*(?:\w+\s+)?(?:in each|per|each)\s+(?:group|arm)", low[end:]))

@@ -55,6 +55,11 @@ _THINGS = frozenset(
     "deliveries".split()
 )
 # Words between the number and its noun: adjectives and modifiers, never a verb or a unit.
+# Singular person nouns that, after a number above one, can only be modifiers.
+_SINGULAR = frozenset(
+    "individual patient participant subject person adult child adolescent woman man female "  # noqa: SIM905
+    "male volunteer respondent control donor user member".split()
+)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+'’\-/]*|\d+(?:\.\d+)?|\(|\)|\S")
 _STOP = frozenset(
     "of were was had have has in at from to for on by per than who that which whose did are "  # noqa: SIM905
@@ -87,8 +92,14 @@ def noun_class(word: str) -> Kind | Literal["thing"] | None:
     return None
 
 
-def scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, list[str]]:
-    """Read the noun phrase after a number: its class, end offset, label and modifiers."""
+def scan_noun(
+    tail: str, plural: bool = True
+) -> tuple[Kind | Literal["thing"] | None, int, str, list[str]]:
+    """Read the noun phrase after a number: its class, end offset, label and modifiers.
+
+    After a number above one, a singular person noun before another word is a modifier:
+    "170 individual CSF samples", "25 control brains", "12 adult mice".
+    """
     modifiers: list[str] = []
     for count, token in enumerate(_TOKEN.finditer(tail)):
         word = token.group(0)
@@ -109,7 +120,7 @@ def scan_noun(tail: str) -> tuple[Kind | Literal["thing"] | None, int, str, list
             following = _TOKEN.match(rest.lstrip())
             nxt = following.group(0) if following else ""
             if noun_class(nxt) in {"people", "controls", "disease"} or (
-                kind == "disease"
+                (kind == "disease" or (plural and word.lower() in _SINGULAR))
                 and WORD.fullmatch(nxt) is not None
                 and nxt.lower() not in _STOP
                 and nxt.lower() not in {"and", "or", "with", "who", "patients"}
