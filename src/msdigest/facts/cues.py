@@ -75,6 +75,26 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                         r"interviews?|\bthematic(?:ally)? analy\w*|\binterpretative "
                         r"phenomenological|\bgrounded theory|\bco-?design\w*|\bframework "
                         r"analysis", 3),
+        # building or testing a tool with its users: usability sessions, think-aloud, feedback
+        ("development", r"\busability(?: and [\w-]+)? (?:testing|tests?|sessions?|study|"
+                        r"studies|evaluation|interviews?)\b|\buser (?:feedback|testing)\b|"
+                        r"\bthink(?:ing)?[- ]aloud\b|\biterative(?:ly)? (?:[\w-]+ )?(?:design|"
+                        r"development|approach|process|cycles?|refinement)\b|\brefined "
+                        r"iteratively\b|\b(?:user|human|person)-cent(?:red|ered) design\b|"
+                        r"\bparticipatory design\b", 2),
+        # a commentary on another group's paper: "Seki et al. show", "in a recent article"
+        ("others_work", r"\bet al\.?,? (?:\(\d{4}\),? )?(?:\w+ )?(?:show|report|demonstrat|"
+                        r"describe|found|find|present|provide|identif|suggest|propose)\w*|"
+                        r"\b[a-z]+ and (?:colleagues|co-?workers|co-?authors)\b|\bin (?:a|their) "
+                        r"(?:recent|new|landmark) (?:[\w-]+ ){0,2}(?:article|paper|study|report|"
+                        r"issue|publication)\b|\bin this issue\b", 3),
+        ("own_voice", r"\bwe (?:\w+ )?(?:show|showed|found|find|demonstrat\w*|observed|"
+                      r"identified|generated|developed|used|performed|conducted|analy[sz]ed|"
+                      r"measured|tested|investigated|examined|assessed|evaluated|treated|studied|"
+                      r"recruited|enrolled|included|collected|compared|report\w*|describe\w*|"
+                      r"present\w*)\b|\bour (?:results|findings|data|study|experiments?|"
+                      r"analys[ie]s|cohort|patients)\b|\b(?:this|the present|the current) "
+                      r"study\b", 1),
         ("focus_groups", r"\bfocus groups?\b|\binterviews? (?:with|were conducted)", 1.5),
         ("randomised", r"(?<!mendelian )(?<!non-)(?<!non)(?<!quasi-)\brandomi[sz](?:ed|ation)\b|"
                        r"\brandomly (?:assigned|allocated|divided|selected to receive)|"
@@ -158,8 +178,11 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
         ("data_source", r"\b(?:claims|insurance|prescription|administrative|electronic health|"
                         r"health ?care|hospital|national|research) (?:\w+ )?(?:database|data|"
                         r"records|registry|register)\b|\b(?:medical|health|patient) records\b|"
-                        r"\bregistry\b|\bdatabase\b|\bchart review\b|\bretrospective(?:ly)?\b|"
-                        r"\bpre-?existing data\b", 2),
+                        r"\bregistry\b|\bdatabase\b|\bchart review\b|\bretrospective(?:ly)?\b",
+                        2),
+        # data collected before, for another purpose, with nothing about time
+        ("existing_data", r"\b(?:pre-?existing|existing|previously collected|archived) "
+                          r"(?:[\w-]+ )?data\b", 2),
         ("span", r"\b(?:over|during|across) (?:a |the )?(?:period of )?(?:\d+|two|three|four|"
                  r"five|six|seven|eight|nine|ten|several) (?:consecutive )?years\b", 1),
         ("mendelian", r"\bmendelian randomi[sz]ation\b|\bgenome-wide association\b|\bgwas\b", 3),
@@ -186,6 +209,11 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "qualitative": ("qualitative", "interview", "thematic", "phenomenolog", "grounded theory",
                     "design", "framework analysis"),
     "focus_groups": ("focus group", "interview"),
+    "development": ("usability", "user ", "aloud", "iterative", "refined iteratively", "centred",
+                    "centered", "participatory"),
+    "others_work": ("et al", "colleagues", "co-workers", "coworkers", "co-authors", "coauthors",
+                    "recent", "new", "landmark", "this issue"),
+    "own_voice": ("we ", "our ", "study"),
     "randomised": ("random", "rct"),
     "pilot": ("pilot", "feasib", "proof", "practicab"),
     "protocol": ("protocol",),
@@ -214,6 +242,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "span": (" years",),
     "data_source": ("database", "data", "records", "registry", "register", "chart",
                     "retrospective"),
+    "existing_data": ("existing", "previously collected", "archived"),
     "diagnostic": ("diagnostic", "sensitivity", "area under"),
     "repeated": ("baseline", "annual", "yearly", "serial", "repeated", "monthly", "followed up",
                  "every",

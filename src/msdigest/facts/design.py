@@ -181,7 +181,17 @@ def _observational_kind(cues: DesignCues, controls_counted: bool = False) -> str
         tied = [k for k, v in named.items() if v >= best - 0.01]
         return min(tied, key=lambda k: cues.first.get(_cue_of(k), 99))
     best_name = max(options, key=lambda k: options[k])
-    return best_name if options[best_name] > 0 else "cohort"
+    if options[best_name] > 0:
+        return best_name
+    # Only a source of data is named: records, registries and claims span time (a cohort);
+    # data collected before at one visit, with no span of years, are a cross-section.
+    if (
+        cues.score("existing_data") >= 2
+        and not cues.score("data_source")
+        and not cues.score("span")
+    ):
+        return "cross_sectional"
+    return "cohort"
 
 
 def _cue_of(design: str) -> str:
@@ -206,6 +216,8 @@ def _from_text(cues: DesignCues, evidence: TextEvidence) -> tuple[str, str | Non
         return "systematic_review", "review"
     if s("case") >= 3 and s("randomised") < 3:
         return "case_report_or_series", "case"
+    if s("others_work") >= 1.5 and not s("own_voice") and not evidence.original:
+        return "other", "narrative"  # "In a recent article, Seki et al. show ... in mice"
     lab = max(s("animal"), s("lab"))
     if (
         lab >= 3
@@ -229,10 +241,16 @@ def _from_text(cues: DesignCues, evidence: TextEvidence) -> tuple[str, str | Non
     allocated = (
         max(s("randomised"), s("nonrandomised")) >= 3 or max(s("placebo"), s("control_arm")) >= 2
     )
-    intervened = s("intervention") >= 1 and s("data_source") < 2
+    tested = max(s("trial"), s("single_arm"), s("placebo"), s("control_arm"))
+    if s("development") >= 3 and s("randomised") < 3 and tested < 2 and observational < 3:
+        # a tool built or tested with its users, from their feedback
+        return "qualitative", "development"
+    # Patients compared with healthy controls before and after starting a drug in routine
+    # care are observed, not treated by the study: that needs a clearer intervention.
+    intervened = s("intervention") >= (2 if evidence.controls else 1) and s("data_source") < 2
     if trial >= 3 and trial >= observational and (named >= 3 or allocated or intervened):
         return _trial_kind(cues), _trial_cue(cues)
-    weak = max(s("cohort_weak"), s("survey"), s("data_source"))
+    weak = max(s("cohort_weak"), s("survey"), s("data_source"), s("existing_data"))
     if observational >= 3 or weak >= 2:
         kind = _observational_kind(cues, evidence.controls)
         return kind, _cue_of(kind) if kind != "cross_sectional" or s(
