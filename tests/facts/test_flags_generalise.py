@@ -185,3 +185,57 @@ def test_measurements_every_few_months_follow_a_cohort() -> None:
     assert got.study_design == "cohort"
     assert got.duration is not None
     assert got.duration.text == "2 years"
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "METHODS: Serum from 26 people with MS and 14 healthy controls was studied. Follow-up "
+        "samples were drawn from 11 patients at 1 and 2 months after starting a new therapy.",
+        "METHODS: We compared 30 patients with NMOSD and 30 matched controls. Repeat scans were "
+        "done in 12 patients at 6 and 10 weeks.",
+    ],
+)
+def test_people_seen_again_at_stated_times_give_a_follow_up(abstract: str) -> None:
+    result = facts(abstract)
+    assert result.study_design == "case_control"
+    assert result.limitations.short_follow_up is True
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "METHODS: Data came from the population-based Finnish MS registry for 2004-2019.",
+        "METHODS: We used the Italian MS Register to identify patients starting a therapy.",
+        "METHODS: Patients were drawn from the Czech national quality registry of MS.",
+    ],
+)
+def test_a_registry_named_for_a_country_is_not_one_site(abstract: str) -> None:
+    assert facts(abstract + " RESULTS: Relapses became rarer.").limitations.single_site is False
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "METHODS: From a national registry, we studied hospital admissions of people with MS. "
+        "RESULTS: Admissions were rarer in 2016-2020 compared with the period 2008-2012.",
+        "METHODS: Registry data on relapses were compared before and after the introduction of "
+        "a national treatment guideline.",
+        "Infection rates in two calendar periods: a registry study",
+    ],
+)
+def test_a_cohort_comparing_periods_has_a_comparison_group(abstract: str) -> None:
+    if abstract.endswith("study"):
+        result = facts("METHODS: We used the national MS registry of 2000-2020.", abstract)
+    else:
+        result = facts(abstract)
+    assert result.study_design == "cohort"
+    assert result.has_control_group is True
+
+
+def test_a_cohort_before_and_after_starting_a_drug_has_no_comparison_group() -> None:
+    abstract = (
+        "METHODS: From a claims database, we counted relapses in the year before and after "
+        "starting ocrelizumab in 800 people with MS."
+    )
+    assert facts(abstract).has_control_group is False

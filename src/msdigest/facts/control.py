@@ -70,6 +70,17 @@ _COMPARED_GROUPS = re.compile(
     r"\bcompared (?:with|to) (?:patients|people|users|those|participants|individuals) "
     r"(?:initiating|starting|treated|receiving|taking|using|switching|on)\b"
 )
+# People of one period compared with those of another (an era or a policy change):
+# "compared with the period 2006-2011", "before and after the introduction of a guideline".
+_PERIODS = re.compile(
+    r"\b(?:compared (?:with|to)|versus|vs\.?) (?:the )?(?:[\w-]+ )?(?:period|era)\b|"
+    r"\b(?:two|both|three|different) (?:calendar |time |study |treatment )?(?:periods|eras)\b|"
+    r"\bbefore and after (?:the )?(?:introduction|implementation|adoption|launch|introducing|"
+    r"implementing|adopting|utili[sz]ing|establishing|establishment)\b (?:of )?(?:a |an |the )?"
+    r"(?:[\w-]+ ){0,3}?(?:plan|programme|program|guidelines?|policy|protocol|service|strategy|"
+    r"screening|system|pathway|clinic|law|regulations?|reimbursement|criteria|"
+    r"recommendations?|testing|monitoring)\b"
+)
 _ELSEWHERE = re.compile(
     r"\b(?:previous(?:ly)?|prior|need(?:ed|s)?|future|further|should|planned|larger|"
     r"controlling for|controlled for|adjusted for|to control)\b"
@@ -140,7 +151,9 @@ def extract_control(
         versus = _search(doc, _VERSUS)
         return (True, versus) if versus else (None, None)
     if design in {"cohort", "cross_sectional"}:
-        compared = _search_in(doc, _COMPARED_GROUPS, ("TITLE", "OBJECTIVE", "METHODS", None))
+        compared = _search_in(
+            doc, _COMPARED_GROUPS, ("TITLE", "OBJECTIVE", "METHODS", None)
+        ) or _search(doc, _PERIODS)
         if compared:
             return True, compared
         if len(size.groups) >= 2 and not _search_in(doc, _BREAKDOWN, ("RESULTS", "METHODS", None)):

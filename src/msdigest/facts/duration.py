@@ -136,6 +136,10 @@ _PRIMARY_AT = re.compile(
     r"\bprimary (?:\w+ )?(?:outcome|end ?-?point)|\b(?:assessed|measured|evaluated|examined|"
     r"followed(?: up)?|reassessed|re-assessed) (?:\w+ ){0,3}?at\b"
 )
+_AGAIN = re.compile(
+    r"\b(?:follow(?:ed)?[- ]?up|repeat(?:ed)?|again|re-?(?:examined|assessed|tested|sampled|"
+    r"evaluated|scanned)|second (?:samples?|visits?|assessments?|scans?))\b"
+)
 _ANY_UNIT = re.compile(r"(?:day|week|wk|month|year|yr|weekly|daily)")
 _NO_FOLLOW_UP = frozenset({"cross_sectional", "systematic_review", "meta_analysis"})
 _KINDS = {
@@ -254,7 +258,8 @@ def extract_duration(doc: Document, design: str) -> Duration | None:
 
     A cross-sectional study looks once, so any length it mentions is a recruitment window
     or a recall period; case reports and case-control studies describe histories and
-    sampling windows, so only an explicit follow-up counts there.
+    sampling windows, so only an explicit follow-up counts there (also time points at which
+    people were seen again).
     """
     if design in _NO_FOLLOW_UP:
         return None
@@ -263,7 +268,10 @@ def extract_duration(doc: Document, design: str) -> Duration | None:
     for sentence in doc.sentences:
         if sentence.category == "BACKGROUND":
             continue
-        candidates.extend(f for f in find_durations(sentence) if f.kind in kinds)
+        # "follow-up samples at 1 and 3 months", "repeat scans at 6 and 12 months": people
+        # seen again at stated times were followed up, whatever the design
+        allowed = kinds | {"timepoint"} if _AGAIN.search(sentence.lower) else kinds
+        candidates.extend(f for f in find_durations(sentence) if f.kind in allowed)
     if not candidates:
         candidates.extend(f for f in find_durations(doc.title) if f.kind in kinds)
     if not candidates:

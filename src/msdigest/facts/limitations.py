@@ -37,6 +37,15 @@ _NOT_OBSERVATIONAL = frozenset(
 # Patterns are written in lower case and matched against lower-cased text (see
 # `document.lowered`): case-blind matching is several times slower.
 _FLAGS = 0
+# A registry named for a country ("the Swedish MS registry") covers the nation.
+_NATION = (
+    r"(?:swedish|danish|norwegian|finnish|icelandic|dutch|german|french|italian|spanish|"
+    r"portuguese|british|english|scottish|welsh|irish|belgian|swiss|austrian|czech|polish|"
+    r"hungarian|greek|turkish|israeli|iranian|lebanese|saudi|kuwaiti|egyptian|tunisian|"
+    r"moroccan|south african|indian|pakistani|chinese|japanese|korean|taiwanese|australian|"
+    r"canadian|american|mexican|brazilian|argentinian|argentine|chilean|colombian|serbian|"
+    r"croatian|slovenian|slovak|romanian|bulgarian|estonian|latvian|lithuanian|russian)"
+)
 _MANY_SITES = re.compile(
     r"\bmulti-?cent(?:re|er|ric)\w*|\bmulti-?(?:site|national|institutional)\b|\bnation-?wide\b|"
     r"\bnational (?:[\w-]+ ){0,2}(?:registr\w+|registers?|database|cohort|survey|sample|"
@@ -49,7 +58,8 @@ _MANY_SITES = re.compile(
     r"\b(?:academic and community|community and academic|neurology|specialist) practices\b|"
     r"\bacross (?:\w+ ){0,2}(?:cent(?:re|er)s|sites|countries)\b|"
     r"\b(?:global|worldwide) (?:\w+ )?(?:database|registry|cohort|study|survey|network|data)\b|"
-    r"\bregistries\b|\bpopulation-based (?:\w+ )?(?:registry|register|database|cohort)\b|"
+    r"\bregistries\b|\bpopulation-based (?:[\w-]+ ){0,3}?(?:registry|register|database|cohort)\b|"
+    rf"\b{_NATION} (?:[\w-]+ ){{0,3}}?(?:registry|register|quality registry|claims database)\b|"
     r"\b(?:commercial|insurance|administrative|medicare|medicaid) (?:\w+ )?(?:claims|database|"
     r"data)\b|\bclaims (?:database|data)\b"
 )
