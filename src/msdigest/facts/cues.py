@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from msdigest.facts.document import Document, Sentence
 from msdigest.facts.model import Span
 
-__all__ = ["DesignCues", "read_cues"]
+__all__ = ["OWN_VOICE", "DesignCues", "read_cues"]
 
 # Each cue: (name, pattern, weight). A design's score is the best weight x place factor.
 _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
@@ -88,13 +88,6 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                         r"\b[a-z]+ and (?:colleagues|co-?workers|co-?authors)\b|\bin (?:a|their) "
                         r"(?:recent|new|landmark) (?:[\w-]+ ){0,2}(?:article|paper|study|report|"
                         r"issue|publication)\b|\bin this issue\b", 3),
-        ("own_voice", r"\bwe (?:\w+ )?(?:show|showed|found|find|demonstrat\w*|observed|"
-                      r"identified|generated|developed|used|performed|conducted|analy[sz]ed|"
-                      r"measured|tested|investigated|examined|assessed|evaluated|treated|studied|"
-                      r"recruited|enrolled|included|collected|compared|report\w*|describe\w*|"
-                      r"present\w*)\b|\bour (?:results|findings|data|study|experiments?|"
-                      r"analys[ie]s|cohort|patients)\b|\b(?:this|the present|the current) "
-                      r"study\b", 1),
         ("focus_groups", r"\bfocus groups?\b|\binterviews? (?:with|were conducted)", 1.5),
         ("randomised", r"(?<!mendelian )(?<!non-)(?<!non)(?<!quasi-)\brandomi[sz](?:ed|ation)\b|"
                        r"\brandomly (?:assigned|allocated|divided|selected to receive)|"
@@ -212,8 +205,8 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "development": ("usability", "user ", "aloud", "iterative", "refined iteratively", "centred",
                     "centered", "participatory"),
     "others_work": ("et al", "colleagues", "co-workers", "coworkers", "co-authors", "coauthors",
-                    "recent", "new", "landmark", "this issue"),
-    "own_voice": ("we ", "our ", "study"),
+                    "a recent", "their recent", "a new", "their new", "a landmark",
+                    "their landmark", "this issue"),
     "randomised": ("random", "rct"),
     "pilot": ("pilot", "feasib", "proof", "practicab"),
     "protocol": ("protocol",),
@@ -250,6 +243,18 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "measured": ("assess", "measur", "complet", "underwent", "questionnaire", "scale", "test",
                  "mri", "scor", "examin", "evaluat"),
 }  # fmt: skip
+
+# The authors' own work: "we show", "our results", "this study" (read only when a text
+# speaks of another group's paper, to tell a commentary from a study that cites others).
+OWN_VOICE = re.compile(
+    r"\bwe (?:\w+ )?(?:show|showed|found|find|demonstrat\w*|observed|"
+    r"identified|generated|developed|used|performed|conducted|analy[sz]ed|"
+    r"measured|tested|investigated|examined|assessed|evaluated|treated|studied|"
+    r"recruited|enrolled|included|collected|compared|report\w*|describe\w*|"
+    r"present\w*)\b|\bour (?:results|findings|data|study|experiments?|"
+    r"analys[ie]s|cohort|patients)\b|\b(?:this|the present|the current) "
+    r"study\b",
+)
 
 _PLACE = {
     "TITLE": 3.0,

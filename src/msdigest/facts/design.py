@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from msdigest.facts.cues import DesignCues, read_cues
+from msdigest.facts.cues import OWN_VOICE, DesignCues, read_cues
 from msdigest.facts.document import Document
 from msdigest.facts.model import Span
 
@@ -92,7 +92,10 @@ def classify_design(
     mesh = {term.lower() for term in doc.paper.mesh_terms}
     if "animals" in mesh and "humans" not in mesh:
         return DesignDecision("animal_or_lab", "MeSH", None, protocol)
-    design, cue = _from_text(cues, evidence)
+    own_voice = cues.score("others_work") > 0 and bool(
+        OWN_VOICE.search(f"{doc.title.lower} {doc.lower_text}")
+    )
+    design, cue = _from_text(cues, evidence, own_voice)
     if design == "other" and mesh:
         from_mesh = _from_mesh(mesh)
         if from_mesh:
@@ -200,7 +203,9 @@ def _cue_of(design: str) -> str:
     )
 
 
-def _from_text(cues: DesignCues, evidence: TextEvidence) -> tuple[str, str | None]:
+def _from_text(
+    cues: DesignCues, evidence: TextEvidence, own_voice: bool = False
+) -> tuple[str, str | None]:
     """Resolve the cue scores into one design, in the order a reader would.
 
     Reviews, case reports, lab work and genetic (Mendelian randomisation) studies first;
@@ -216,7 +221,7 @@ def _from_text(cues: DesignCues, evidence: TextEvidence) -> tuple[str, str | Non
         return "systematic_review", "review"
     if s("case") >= 3 and s("randomised") < 3:
         return "case_report_or_series", "case"
-    if s("others_work") >= 1.5 and not s("own_voice") and not evidence.original:
+    if s("others_work") >= 1.5 and not own_voice and not evidence.original:
         return "other", "narrative"  # "In a recent article, Seki et al. show ... in mice"
     lab = max(s("animal"), s("lab"))
     if (

@@ -270,7 +270,8 @@ def extract_duration(doc: Document, design: str) -> Duration | None:
             continue
         # "follow-up samples at 1 and 3 months", "repeat scans at 6 and 12 months": people
         # seen again at stated times were followed up, whatever the design
-        allowed = kinds | {"timepoint"} if _AGAIN.search(sentence.lower) else kinds
+        again = design in _KINDS and _AGAIN.search(sentence.lower)
+        allowed = kinds | {"timepoint"} if again else kinds
         candidates.extend(f for f in find_durations(sentence) if f.kind in allowed)
     if not candidates:
         candidates.extend(f for f in find_durations(doc.title) if f.kind in kinds)
