@@ -7,9 +7,10 @@ with labels and NLM categories, journal, publication date (Year/Month/Day, Seaso
 groups, with affiliations), MeSH headings with major-topic flags and qualifiers,
 keywords, publication types and language.
 
-Each element's children are read in one pass (`_index`) rather than with one ElementPath
-search per field: lxml's `find()` runs Python code for every call, and this runs for every
-record of files with hundreds of thousands of them.
+This runs for every record of files with hundreds of thousands of them, so each element
+is read in one pass over its children, dispatching on the tag, and never searched with
+`find()` or XPath (lxml runs Python code for every such call). Subtrees that no field
+comes from (references, grants, comments and corrections) are never entered.
 """
 
 from __future__ import annotations
@@ -27,41 +28,36 @@ from msdigest.sources.xml_text import element_text, plain_text
 __all__ = ["paper_from_element", "skips_from_element"]
 
 _MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
-_NOTHING: dict[str, etree._Element] = {}
 
 BOOK_REASON = "a book or book chapter (PubmedBookArticle), not a journal article"
 DELETED_REASON = "deleted from PubMed (DeleteCitation)"
 
-
-def _index(element: etree._Element | None) -> dict[str, etree._Element]:
-    """Return the first child of each tag, found in one pass over the children."""
-    if element is None:
-        return _NOTHING
-    found: dict[str, etree._Element] = {}
-    for child in element:
-        tag = child.tag
-        if tag not in found:
-            found[tag] = child
-    return found
+Element = etree._Element
 
 
-def _first(element: etree._Element | None, tag: str) -> etree._Element | None:
+def _first(element: Element | None, tag: str) -> Element | None:
     if element is None:
         return None
-    for child in element.iterchildren(tag):
-        return child
+    for child in element:
+        if child.tag == tag:
+            return child
     return None
 
 
 def _number(text: str | None) -> int | None:
-    value = (text or "").strip()
-    return int(value) if value.isdigit() else None
+    if text is None:
+        return None
+    if not text.isdigit():
+        text = text.strip()
+        if not text.isdigit():
+            return None
+    return int(text)
 
 
 # --- dates --------------------------------------------------------------------------------
 
 
-def _pub_date(date: etree._Element | None) -> PubDate | None:
+def _pub_date(date: Element | None) -> PubDate | None:
     """Read a PubDate / ArticleDate: Year, Month, Day, Season or MedlineDate."""
     if date is None:
         return None
@@ -80,23 +76,33 @@ def _pub_date(date: etree._Element | None) -> PubDate | None:
     return PubDate(year=year, month=month, day=day)
 
 
-def _calendar_date(date: etree._Element) -> dt.date | None:
-    parts = {child.tag: child.text for child in date}
-    year = _number(parts.get("Year"))
-    if year is None:
+def _calendar_date(date: Element) -> dt.date | None:
+    year = month = day = None
+    for child in date:
+        tag = child.tag
+        if tag == "Year":
+            year = child.text
+        elif tag == "Month":
+            month = child.text
+        elif tag == "Day":
+            day = child.text
+    number = _number(year)
+    if number is None:
         return None
     try:
-        return dt.date(year, _number(parts.get("Month")) or 1, _number(parts.get("Day")) or 1)
+        return dt.date(number, _number(month) or 1, _number(day) or 1)
     except ValueError:
         return None
 
 
-def _entry_date(history: etree._Element | None) -> dt.date | None:
+def _entry_date(history: Element | None) -> dt.date | None:
     """Return the Entrez date (when PubMed listed the record), else the "pubmed" date."""
     if history is None:
         return None
     fallback = None
-    for stamp in history.iterchildren("PubMedPubDate"):
+    for stamp in history:
+        if stamp.tag != "PubMedPubDate":
+            continue
         status = stamp.get("PubStatus")
         if status == "entrez":
             found = _calendar_date(stamp)
@@ -110,11 +116,13 @@ def _entry_date(history: etree._Element | None) -> dt.date | None:
 # --- parts of a record --------------------------------------------------------------------
 
 
-def _sections(abstract: etree._Element | None) -> tuple[AbstractSection, ...]:
+def _sections(abstract: Element | None) -> tuple[AbstractSection, ...]:
     if abstract is None:
         return ()
     sections = []
-    for part in abstract.iterchildren("AbstractText"):
+    for part in abstract:
+        if part.tag != "AbstractText":
+            continue
         text = element_text(part)
         if not text:
             continue
@@ -124,9 +132,9 @@ def _sections(abstract: etree._Element | None) -> tuple[AbstractSection, ...]:
     return tuple(sections)
 
 
-def _other_abstract(citation: etree._Element) -> tuple[AbstractSection, ...]:
+def _other_abstract(others: list[Element]) -> tuple[AbstractSection, ...]:
     """Return an English `OtherAbstract`, used when the record has no `Abstract`."""
-    for other in citation.iterchildren("OtherAbstract"):
+    for other in others:
         if normalise_language(other.get("Language")) == "eng":
             sections = _sections(other)
             if sections:
@@ -134,7 +142,7 @@ def _other_abstract(citation: etree._Element) -> tuple[AbstractSection, ...]:
     return ()
 
 
-def _author(author: etree._Element) -> Author | None:
+def _author(author: Element) -> Author | None:
     """Read one `<Author>` in a single pass over its children."""
     last = fore = initials = collective = None
     affiliations: list[str] = []
@@ -146,12 +154,12 @@ def _author(author: etree._Element) -> Author | None:
             fore = plain_text(child.text) or None
         elif tag == "Initials":
             initials = plain_text(child.text) or None
-        elif tag == "CollectiveName":
-            collective = element_text(child) or None
         elif tag == "AffiliationInfo":
             text = element_text(_first(child, "Affiliation"))
             if text:
                 affiliations.append(text)
+        elif tag == "CollectiveName":
+            collective = element_text(child) or None
     if collective:
         return Author(collective_name=collective, affiliations=tuple(affiliations))
     if last or fore:
@@ -161,12 +169,12 @@ def _author(author: etree._Element) -> Author | None:
     return None
 
 
-def _authors(author_list: etree._Element | None) -> tuple[Author, ...]:
+def _authors(author_list: Element | None) -> tuple[Author, ...]:
     if author_list is None:
         return ()
     authors = []
-    for element in author_list.iterchildren("Author"):
-        if element.get("ValidYN") == "N":
+    for element in author_list:
+        if element.tag != "Author" or element.get("ValidYN") == "N":
             continue  # NLM marks misspelt or withdrawn names as not valid
         author = _author(element)
         if author is not None:
@@ -174,47 +182,52 @@ def _authors(author_list: etree._Element | None) -> tuple[Author, ...]:
     return tuple(authors)
 
 
-def _mesh(heading_list: etree._Element | None) -> tuple[MeshHeading, ...]:
+def _mesh(heading_list: Element | None) -> tuple[MeshHeading, ...]:
     """Return MeSH headings; a heading is major if its descriptor or a qualifier is."""
     if heading_list is None:
         return ()
     headings = []
-    for heading in heading_list.iterchildren("MeshHeading"):
+    for heading in heading_list:
+        if heading.tag != "MeshHeading":
+            continue
         name = ""
         major = False
         qualifiers = []
         for child in heading:
-            if child.tag == "DescriptorName":
+            tag = child.tag
+            if tag == "DescriptorName":
                 name = plain_text(child.text)
-            elif child.tag == "QualifierName":
+            elif tag == "QualifierName":
                 qualifier = plain_text(child.text)
                 if qualifier:
                     qualifiers.append(qualifier)
             else:
                 continue
-            major = major or child.get("MajorTopicYN") == "Y"
+            if not major and child.get("MajorTopicYN") == "Y":
+                major = True
         if name:
-            headings.append(
-                MeshHeading(descriptor=name, major_topic=major, qualifiers=tuple(qualifiers))
-            )
+            headings.append(MeshHeading(name, major, tuple(qualifiers)))
     return tuple(headings)
 
 
-def _article_ids(id_list: etree._Element | None) -> dict[str, str]:
+def _article_ids(id_list: Element | None) -> dict[str, str]:
     """Return PubmedData's own ids by type (those of cited references live elsewhere)."""
     ids: dict[str, str] = {}
     if id_list is None:
         return ids
-    for item in id_list.iterchildren("ArticleId"):
+    for item in id_list:
+        if item.tag != "ArticleId":
+            continue
         kind = item.get("IdType")
-        value = plain_text(item.text)
-        if kind and value and kind not in ids:
-            ids[kind] = value
+        if kind and kind not in ids:
+            value = plain_text(item.text)
+            if value:
+                ids[kind] = value
     return ids
 
 
-def _doi(article: etree._Element, ids: dict[str, str]) -> str | None:
-    for location in article.iterchildren("ELocationID"):
+def _doi(locations: list[Element], ids: dict[str, str]) -> str | None:
+    for location in locations:
         if location.get("EIdType") == "doi" and location.get("ValidYN") != "N":
             value = plain_text(location.text)
             if value:
@@ -222,16 +235,23 @@ def _doi(article: etree._Element, ids: dict[str, str]) -> str | None:
     return ids.get("doi")
 
 
-def _strings(container: etree._Element | None, tag: str) -> tuple[str, ...]:
+def _strings(container: Element | None, tag: str) -> tuple[str, ...]:
     if container is None:
         return ()
-    return tuple(t for t in (element_text(e) for e in container.iterchildren(tag)) if t)
+    found = []
+    for child in container:
+        if child.tag == tag:
+            text = element_text(child)
+            if text:
+                found.append(text)
+    return tuple(found)
 
 
 def _citation(
     journal_iso: str,
     pub_date: PubDate | None,
-    issue: dict[str, etree._Element],
+    volume: str,
+    number: str,
     pages: str,
 ) -> str | None:
     """Return a Vancouver-style citation: "Mult Scler. 2021 Feb;27(2):101-9."."""
@@ -250,8 +270,6 @@ def _citation(
         )
         if when:
             text += f" {when}"
-    volume = element_text(issue.get("Volume"))
-    number = element_text(issue.get("Issue"))
     where = volume + (f"({number})" if number else "") + (f":{pages}" if pages else "")
     if where:
         text += f";{where}"
@@ -261,74 +279,175 @@ def _citation(
 # --- one record ---------------------------------------------------------------------------
 
 
-def paper_from_element(record: etree._Element, where: str) -> Paper | Skipped:
+class _Journal:
+    """The parts of `<Journal>` a paper uses, read in one pass."""
+
+    __slots__ = ("iso", "number", "pub_date", "title", "volume")
+
+    def __init__(self, journal: Element | None) -> None:
+        self.title = self.iso = self.volume = self.number = ""
+        self.pub_date: PubDate | None = None
+        if journal is None:
+            return
+        issue = title = iso = None
+        for child in journal:
+            tag = child.tag
+            if tag == "JournalIssue":
+                if issue is None:
+                    issue = child
+            elif tag == "Title":
+                if title is None:
+                    title = child
+            elif tag == "ISOAbbreviation" and iso is None:
+                iso = child
+        self.title = element_text(title)
+        self.iso = element_text(iso)
+        if issue is not None:
+            volume = number = date = None
+            for child in issue:
+                tag = child.tag
+                if tag == "Volume":
+                    if volume is None:
+                        volume = child
+                elif tag == "Issue":
+                    if number is None:
+                        number = child
+                elif tag == "PubDate" and date is None:
+                    date = child
+            self.volume = element_text(volume)
+            self.number = element_text(number)
+            self.pub_date = _pub_date(date)
+
+
+def paper_from_element(record: Element, where: str) -> Paper | Skipped:
     """Turn one `<PubmedArticle>` into a `Paper`, or a `Skipped` that says why not."""
-    top = _index(record)
-    citation = top.get("MedlineCitation")
-    cited = _index(citation)
-    pmid = plain_text(cited["PMID"].text) if "PMID" in cited else ""
+    citation = pubmed_data = None
+    for child in record:
+        tag = child.tag
+        if tag == "MedlineCitation":
+            if citation is None:
+                citation = child
+        elif tag == "PubmedData" and pubmed_data is None:
+            pubmed_data = child
+    pmid_element = article = mesh_list = None
+    keyword_lists: list[Element] = []
+    other_abstracts: list[Element] = []
+    if citation is not None:
+        for child in citation:
+            tag = child.tag
+            if tag == "Article":
+                if article is None:
+                    article = child
+            elif tag == "PMID":
+                if pmid_element is None:
+                    pmid_element = child
+            elif tag == "MeshHeadingList":
+                if mesh_list is None:
+                    mesh_list = child
+            elif tag == "KeywordList":
+                keyword_lists.append(child)
+            elif tag == "OtherAbstract":
+                other_abstracts.append(child)
+    pmid = plain_text(pmid_element.text) if pmid_element is not None else ""
     record_id = pmid or None
-    article = cited.get("Article")
     if citation is None or article is None:
         return Skipped(where, "no MedlineCitation/Article element", record_id)
-    parts = _index(article)
-    languages = [
-        code
-        for code in (normalise_language(e.text) for e in article.iterchildren("Language"))
-        if code
-    ]
+
+    journal = title = vernacular = pagination = abstract = author_list = None
+    type_list = article_date = None
+    locations: list[Element] = []
+    languages: list[str] = []
+    for child in article:
+        tag = child.tag
+        if tag == "AuthorList":
+            if author_list is None:
+                author_list = child
+        elif tag == "Abstract":
+            if abstract is None:
+                abstract = child
+        elif tag == "ArticleTitle":
+            if title is None:
+                title = child
+        elif tag == "Journal":
+            if journal is None:
+                journal = child
+        elif tag == "ELocationID":
+            locations.append(child)
+        elif tag == "Language":
+            code = normalise_language(child.text)
+            if code:
+                languages.append(code)
+        elif tag == "PublicationTypeList":
+            if type_list is None:
+                type_list = child
+        elif tag == "Pagination":
+            if pagination is None:
+                pagination = child
+        elif tag == "ArticleDate":
+            if article_date is None:
+                article_date = child
+        elif tag == "VernacularTitle" and vernacular is None:
+            vernacular = child
     if languages and "eng" not in languages:
         return Skipped(where, f"not English (language {', '.join(languages)})", record_id)
-    title = element_text(parts.get("ArticleTitle")) or element_text(parts.get("VernacularTitle"))
-    if not title:
+    title_text = element_text(title) or element_text(vernacular)
+    if not title_text:
         return Skipped(where, "no title", record_id)
-    abstract = _sections(parts.get("Abstract")) or _other_abstract(citation)
-    if not abstract:
+    sections = _sections(abstract) or _other_abstract(other_abstracts)
+    if not sections:
         return Skipped(where, "no abstract", record_id)
 
-    pubmed_data = _index(top.get("PubmedData"))
-    ids = _article_ids(pubmed_data.get("ArticleIdList"))
-    journal = _index(parts.get("Journal"))
-    issue = _index(journal.get("JournalIssue"))
-    pub_date = _pub_date(issue.get("PubDate"))
+    history = id_list = None
+    if pubmed_data is not None:
+        for child in pubmed_data:
+            tag = child.tag
+            if tag == "History":
+                if history is None:
+                    history = child
+            elif tag == "ArticleIdList" and id_list is None:
+                id_list = child
+    ids = _article_ids(id_list)
+    issue = _Journal(journal)
+    pub_date = issue.pub_date
     if pub_date is None or pub_date.year is None:
-        pub_date = _pub_date(parts.get("ArticleDate")) or pub_date
-    journal_iso = element_text(journal.get("ISOAbbreviation"))
+        pub_date = _pub_date(article_date) or pub_date
     keywords: tuple[str, ...] = ()
-    for keyword_list in citation.iterchildren("KeywordList"):
+    for keyword_list in keyword_lists:
         keywords += _strings(keyword_list, "Keyword")
     return Paper(
         id=pmid or (f"doi:{ids['doi']}" if "doi" in ids else where),
-        title=title,
-        abstract=abstract,
+        title=title_text,
+        abstract=sections,
         pmid=pmid or None,
-        doi=_doi(article, ids),
+        doi=_doi(locations, ids),
         pmcid=ids.get("pmc"),
-        journal_title=element_text(journal.get("Title")) or None,
-        journal_iso=journal_iso or None,
+        journal_title=issue.title or None,
+        journal_iso=issue.iso or None,
         pub_date=pub_date,
-        entry_date=_entry_date(pubmed_data.get("History")),
-        authors=_authors(parts.get("AuthorList")),
-        mesh_headings=_mesh(cited.get("MeshHeadingList")),
+        entry_date=_entry_date(history),
+        authors=_authors(author_list),
+        mesh_headings=_mesh(mesh_list),
         keywords=keywords,
-        publication_types=_strings(parts.get("PublicationTypeList"), "PublicationType"),
+        publication_types=_strings(type_list, "PublicationType"),
         language="eng",
         citation=_citation(
-            journal_iso,
+            issue.iso,
             pub_date,
-            issue,
-            element_text(_first(parts.get("Pagination"), "MedlinePgn")),
+            issue.volume,
+            issue.number,
+            element_text(_first(pagination, "MedlinePgn")),
         ),
         source=where,
     )
 
 
-def skips_from_element(record: etree._Element, where: str) -> list[Skipped]:
+def skips_from_element(record: Element, where: str) -> list[Skipped]:
     """Return the skips for a `<PubmedBookArticle>` or a `<DeleteCitation>` (one per PMID)."""
     if record.tag == "PubmedBookArticle":
         pmid = element_text(_first(_first(record, "BookDocument"), "PMID")) or None
         return [Skipped(where, BOOK_REASON, pmid)]
     return [
         Skipped(where, DELETED_REASON, element_text(pmid) or None)
-        for pmid in record.iterchildren("PMID")
+        for pmid in record
+        if pmid.tag == "PMID"
     ]

@@ -4,8 +4,9 @@ PubMed titles and abstracts carry inline markup (`<i>`, `<sup>`, `<sub>`, MathML
 text inside it is part of the sentence, so it is read with `itertext()`, never cut off at
 the first child. Whitespace from pretty-printed files collapses to single spaces.
 
-These helpers run dozens of times per record, so the common case (plain ASCII with
-nothing to collapse) returns early; anything unusual goes through `clean_text`.
+These helpers run dozens of times per record, so the common cases return early: a leaf
+element's text needs no `itertext()`, and plain text with nothing to collapse, no debris
+and no character outside ASCII is returned as it is. Everything else goes the long way.
 """
 
 from __future__ import annotations
@@ -22,22 +23,11 @@ from msdigest.text.clean import clean_text
 __all__ = ["element_text", "plain_text"]
 
 _WHITESPACE = re.compile(r"\s+")
-_DEBRIS = re.compile(r"&#?\w+;|</?[A-Za-z]|\u200b")  # what clean_text would change
-
-
-def _itertext(node: etree._Element) -> Iterator[str]:
-    return cast("Iterator[str]", node.itertext())
-
-
-def _needs_collapsing(text: str) -> bool:
-    return (
-        "  " in text
-        or "\n" in text
-        or "\t" in text
-        or "\r" in text
-        or text[0] == " "
-        or text[-1] == " "
-    )
+# What clean_text would change: entities, tags, zero-width spaces. Each alternative starts
+# with its own literal, so the search jumps between "&" (or "<") instead of trying every
+# position of a long abstract.
+_ENTITY = re.compile(r"&#?\w+;")
+_TAG = re.compile(r"</?[A-Za-z]")
 
 
 def plain_text(raw: str | None) -> str:
@@ -48,18 +38,35 @@ def plain_text(raw: str | None) -> str:
     """
     if not raw:
         return ""
-    # Most names, MeSH terms and efetch abstracts have nothing to collapse.
-    text = raw if raw.isascii() and not _needs_collapsing(raw) else " ".join(raw.split())
-    if ("&" in text or "<" in text or "\u200b" in text) and _DEBRIS.search(text):
-        return clean_text(text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return text
+    if raw.isascii():
+        # XML text holds no ASCII whitespace but space, tab, CR and LF.
+        if (
+            "  " in raw
+            or "\n" in raw
+            or "\t" in raw
+            or "\r" in raw
+            or raw[0] == " "
+            or raw[-1] == " "
+        ):
+            raw = " ".join(raw.split())
+        if ("&" in raw and _ENTITY.search(raw)) or ("<" in raw and _TAG.search(raw)):
+            return clean_text(raw)
+        return raw
+    # Outside ASCII, no-break and thin spaces collapse too (they are not printable, and
+    # neither is a zero-width space); NFC joins combining accents.
+    if not raw.isprintable() or "  " in raw or raw[0] == " " or raw[-1] == " ":
+        raw = " ".join(raw.split())
+    if ("&" in raw and _ENTITY.search(raw)) or ("<" in raw and _TAG.search(raw)) or "\u200b" in raw:
+        return clean_text(raw)
+    return unicodedata.normalize("NFC", raw)
 
 
-def _is_math(node: etree._Element) -> bool:
-    tag = node.tag
-    return isinstance(tag, str) and (tag == "math" or tag.endswith("}math"))
+def _itertext(node: etree._Element) -> Iterator[str]:
+    return cast("Iterator[str]", node.itertext())
+
+
+def _is_math(tag: str) -> bool:
+    return tag == "math" or tag.endswith("}math")
 
 
 def _math_text(math: etree._Element) -> str:
@@ -89,14 +96,16 @@ def _raw_text(element: etree._Element) -> str:
     """
     pieces: list[str] = [element.text or ""]
     for child in element:
-        if not isinstance(child.tag, str):
+        tag = child.tag
+        if not isinstance(tag, str):
             pass  # an entity that was not expanded (no DTD is read): keep only its tail
-        elif _is_math(child):
+        elif _is_math(tag):
             pieces.append(_math_text(child))
         else:
-            if child.tag in ("sub", "sup") and pieces[-1][-1:].isspace() and "\n" in pieces[-1]:
+            if tag in ("sub", "sup") and pieces[-1][-1:].isspace() and "\n" in pieces[-1]:
                 pieces[-1] = pieces[-1].rstrip()
-            pieces.append("".join(_itertext(child)))
+            # An inline element without children (<i>, <sup>) holds only its text.
+            pieces.append(child.text or "" if len(child) == 0 else "".join(_itertext(child)))
         pieces.append(child.tail or "")
     return "".join(pieces)
 
