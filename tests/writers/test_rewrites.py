@@ -25,7 +25,7 @@ def test_no_rewrite_introduces_a_number() -> None:
         ("Thalamic volume declined faster.", "The size of the thalamus declined faster."),
         ("In conclusion, exercise helped.", "Exercise helped."),
         ("Scores did not differ significantly.", "Scores did not clearly change."),
-        ("Adverse events were mild.", "Side effects were mild."),
+        ("Adverse events were mild.", "Health problems were mild."),
     ],
 )
 def test_rewrites(before: str, after: str) -> None:

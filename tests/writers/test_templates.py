@@ -15,7 +15,16 @@ from msdigest.text.numbers import find_numbers
 from msdigest.text.readability import words
 from msdigest.writers.grounded.simplify import hard_words
 
-MODULES = ("study", "why", "keep_in_mind", "headline", "describe")
+MODULES = (
+    "study",
+    "why",
+    "keep_in_mind",
+    "headline",
+    "describe",
+    "audiences",
+    "selection",
+    "analogy",
+)
 
 
 def _templates() -> Iterator[tuple[str, str]]:

@@ -34,6 +34,10 @@ class GlossaryTerm:
 
     `plain` is a short phrase the writer may put in place of the term in running text
     ("cognitive" -> "thinking"); None when the term is better explained than replaced.
+    An outcome measure may also say what its result stands for in a result sentence
+    (`measure`: "MSWS-12 scores improved" reads "walking difficulty scores improved") and
+    which way is better (`better`: "higher" or "lower"), so the writer can tell a reader
+    whether a change was for the better without guessing.
     """
 
     term: str
@@ -41,6 +45,8 @@ class GlossaryTerm:
     category: str
     aliases: tuple[str, ...] = ()
     plain: str | None = None
+    measure: str | None = None
+    better: str | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -122,6 +128,8 @@ class Glossary:
                     category=category,
                     aliases=_data.texts(entry, "aliases", where),
                     plain=_data.optional_text(entry, "plain", where),
+                    measure=_data.optional_text(entry, "measure", where),
+                    better=_better(entry, where),
                 )
             )
         seen: dict[str, str] = {}
@@ -131,6 +139,13 @@ class Glossary:
                 if other != term.term:
                     raise DataError(f"{source}: {form!r} is used by {other!r} and {term.term!r}")
         return cls(terms)
+
+
+def _better(entry: dict[str, Any], where: str) -> str | None:
+    value = _data.optional_text(entry, "better", where)
+    if value not in (None, "higher", "lower"):
+        raise DataError(f"{where}: 'better' must be 'higher' or 'lower', not {value!r}")
+    return value
 
 
 @lru_cache(maxsize=1)

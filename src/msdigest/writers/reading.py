@@ -48,15 +48,17 @@ BASELINE = re.compile(
     r"\bage (?:was|of) \d|were (?:women|female|men|male)\b|\d+ (?:women|men)\b and|"
     r"baseline characteristics|completed the (?:study|trial|\d+-\w+ (?:assessment|follow-up)|"
     r"follow-up|assessment)|(?:dropped out|withdrew|lost to follow-up)|"
-    r"(?:were|was) eligible|took part\b|agreed to participate)",
+    r"(?:were|was) eligible|took part\b|agreed to participate|responded to|"
+    r"(?:were|was) identified|identified \d)",
     re.IGNORECASE,
 )
 _PROTOCOL = re.compile(r"\bprotocol for\b|\bstudy protocol\b", re.IGNORECASE)
 _RESULT_CUE = re.compile(
     r"\b(?:improv|reduc|increas|decreas|lower|higher|better|worse|differ|linked|associat|"
     r"predict|fewer|more|less|chang|stable|safe|side effects|adverse|rose|fell|found|"
-    r"showed|revealed|observed|evidence|benefit|harm|effective|no (?:clear |significant )?"
-    r"(?:difference|effect|change))",
+    r"showed|revealed|observed|evidence|benefit|harm|effective|suppress|promot|protect|enhanc|"
+    r"prevent|delay|attenuat|exacerbat|worsen|we show|here we|demonstrat|"
+    r"no (?:clear |significant )?(?:difference|effect|change))",
     re.IGNORECASE,
 )
 
@@ -82,7 +84,11 @@ _BROKEN_NUMBER = re.compile(r"\d+\.\d+\.\d+")
 _BAD_PLURAL = re.compile(r"\b[a-z]+[bcdfghjklmnpqrstvwxz]ys\b")
 _DOUBLED = re.compile(r"\b([a-z]{2,})\s+\1\b", re.IGNORECASE)
 _STRAY_PUNCTUATION = re.compile(r"\s[,.;:]|[,;:]{2,}|\.\.|\(\s*\)|^\W")
-_MISSING_OF = re.compile(r"\b(?:most|many|some|all|none|few) the\b", re.IGNORECASE)
+_MISSING_OF = re.compile(
+    r"\b(?:most|many|some|few|percentage|mean|median|average) the\b|"
+    r"\b(?:a|an|the) (?:the|a|an)\b",
+    re.IGNORECASE,
+)
 _DANGLING_ABBREVIATION = re.compile(r"\b[a-z]{2,5}\.\s+[a-z]")
 #: Templates that fit any study: "who it may not apply to" that names no selection.
 _GENERIC_NOT_APPLY = re.compile(
@@ -265,11 +271,17 @@ _CONTENT = re.compile(r"[a-z]{4,}")
 
 
 def _repeated(summary: LaySummary, facts: StudyFacts) -> list[str]:
-    """Return counts said twice in "the study", and near-identical sentences anywhere."""
+    """Return counts said twice in "the study", and near-identical sentences below the headline."""
     found: list[str] = []
     size = facts.sample_size
     counts = {n for n in (size.total, size.completers, *(g.count for g in size.groups)) if n}
-    study = [s.text for s in summary.sentences if s.section == "study"]
+    # A count told twice as who took part ("96 took part" ... "96 were randomised"); a
+    # finding that cites the total ("of 301 people, 104 had ...") is not a repeat.
+    study = [
+        s.text
+        for s in summary.sentences
+        if s.section == "study" and not _RESULT_CUE.search(s.text) or BASELINE.search(s.text)
+    ]
     for count in sorted(counts):
         if count < 10:
             continue
@@ -280,7 +292,9 @@ def _repeated(summary: LaySummary, facts: StudyFacts) -> list[str]:
         ]
         if len(said) > 1:
             found.append(f"count {count} said {len(said)} times in the study")
-    texts = [s.text for s in summary.sentences]
+    # The headline states the main finding that "the study" then tells in full: only the
+    # other sentences are compared.
+    texts = [s.text for s in summary.sentences if s.section != "headline"]
     bags = [set(_CONTENT.findall(t.lower())) for t in texts]
     for i in range(len(texts)):
         for j in range(i + 1, len(texts)):

@@ -13,7 +13,7 @@ import re
 
 from msdigest.text.readability import words
 
-__all__ = ["core_clause", "has_verb", "split_long", "tidy", "trim_clauses"]
+__all__ = ["core_clause", "first_predicate", "has_verb", "split_long", "tidy", "trim_clauses"]
 
 _NOT_VERBS = frozenset(
     {"hundred", "indeed", "proceed", "succeed", "exceed", "speed", "randomized", "randomised",
@@ -194,11 +194,56 @@ def _split_on(pieces: list[str], regex: re.Pattern[str], lead: str) -> list[str]
     for piece in pieces:
         chunks = regex.split(piece)
         if len(chunks) > 1 and all(has_verb(c) and len(words(c)) >= 4 for c in chunks):
+            rest = [_with_subject(chunks[0], c) for c in chunks[1:]]
+            if any(c is None for c in rest):
+                out.append(piece)  # "..., but did not reduce fatigue": no subject to give it
+                continue
             out.append(chunks[0])
-            out.extend(lead + c[:1].lower() + c[1:] if lead else c for c in chunks[1:])
+            out.extend(lead + c[:1].lower() + c[1:] if lead else c for c in rest if c)
         else:
             out.append(piece)
     return out
+
+
+_STARTS_WITH_VERB = re.compile(
+    r"^(?:did|does|do|was|were|is|are|had|has|have|could|can|may|might|would|should|"
+    r"remained|showed|improved|reduced|increased|decreased|led|seemed|appeared|became|fell|"
+    r"rose)\b",
+    re.IGNORECASE,
+)
+_ADVERB_START = re.compile(r"^(?:not|also|only|still|then|rather|instead)\b", re.IGNORECASE)
+_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "mice", "data", "adults"})
+
+
+def _with_subject(first: str, chunk: str) -> str | None:
+    """Return `chunk` as a sentence of its own: with "it" or "they" when it has no subject.
+
+    "A programme improved walking, but did not reduce fatigue" splits into "... improved
+    walking." and "But it did not reduce fatigue."; when the subject of the first half
+    cannot be told, None (the sentence is not split).
+    """
+    if _ADVERB_START.match(chunk):
+        return None  # ", but not fingolimod, ...": an aside, not a clause
+    tail = first.rsplit(" that ", 1)
+    if len(tail) == 2 and not has_verb(tail[1]):
+        return None  # "suggest that dimethyl fumarate, but ...": the first half is cut short
+    if not _STARTS_WITH_VERB.match(chunk):
+        return chunk
+    tokens = first.split()
+    subject: list[str] = []
+    for token in tokens:
+        word = token.strip(".,;:").lower()
+        if word in _FINITE or _is_verb_form(word):
+            break
+        subject.append(word)
+    else:
+        return None
+    head_words = re.split(r"\s+(?:with|of|in|on|from|who|that|for)\s+", " ".join(subject))[0]
+    head = head_words.split()[-1] if head_words.split() else ""
+    if not head or len(subject) > 8 or head in ("it", "they", "this", "there"):
+        return None
+    plural = head in _PLURAL_NOUNS or (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    return ("they " if plural else "it ") + chunk
 
 
 _LEAD_IN = re.compile(
@@ -221,6 +266,12 @@ _LEAD_IN = re.compile(
 )
 
 
+_EVIDENCE_LEAD = re.compile(
+    r"^(?:based on|on the basis of|with|from) (?:[\w-]+ ){0,3}(?:evidence|data),\s+",
+    re.IGNORECASE,
+)
+
+
 def core_clause(text: str) -> tuple[str, bool]:
     """Return the claim of a concluding sentence without its lead-in, and whether one was cut.
 
@@ -229,9 +280,34 @@ def core_clause(text: str) -> tuple[str, bool]:
     The clause keeps its first letter's case only for short forms and names.
     """
     stripped = _LEAD_IN.sub("", text.strip(), count=1)
+    stripped = _EVIDENCE_LEAD.sub("", stripped, count=1)
     cut = stripped != text.strip()
     if stripped and not re.match(r"[A-Z][A-Z0-9-]", stripped):
         first = stripped.split()[0]
         if first[:1].isupper() and first[1:] == first[1:].lower():
             stripped = stripped[:1].lower() + stripped[1:]
     return stripped.rstrip(" ."), cut
+
+
+_SECOND_PREDICATE = re.compile(
+    r"(?:,\s*|\s+)(?:but|and|while|yet|whereas)\s+(?:it\s+|they\s+)?(?:did not|does not|"
+    r"do not|was not|were not|is not|are not|had no|has no|did|was|were|had|showed|led|"
+    r"reduced|improved|increased|decreased|lowered|raised|needed|caused|indicated?|"
+    r"suggested?|highlighted?|may|might|could|should)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def first_predicate(text: str) -> str:
+    """Return a sentence cut after its first claim: "X improved A and did not change B" gives
+    "X improved A".
+
+    Used for a headline that would be too long: the first claim is the main one, and the
+    study section tells the rest. The text is returned unchanged when the cut would leave
+    a fragment.
+    """
+    body = text.rstrip(" .")
+    cut = _SECOND_PREDICATE.sub("", body)
+    if cut == body or len(cut.split()) < 6 or not has_verb(cut):
+        return text
+    return cut

@@ -106,6 +106,10 @@ _ANY_MS_TYPE = re.compile(
     "|".join(f"(?P<t{number}>{pattern.pattern})" for number, (pattern, _) in enumerate(_MS_TYPES))
 )
 _PAEDIATRIC = f"t{len(_MS_TYPES) - 1}"
+_BOTH_PROGRESSIVE = re.compile(
+    r"(?i:primary (?:or|and|and/or) secondary progressive|secondary (?:or|and|and/or) primary "
+    r"progressive)|\b(?:PPMS|SPMS) (?:or|and) (?:SPMS|PPMS)\b"
+)
 # A cheap first test: every kind above contains one of these letters runs.
 _MAYBE_MS_TYPE = re.compile(
     r"(?i:relaps|progress|neuromyelitis|isolated syndrome|myelin oligo|paediatric|pediatric|"
@@ -171,6 +175,10 @@ def ms_type(draft: Draft) -> str | None:
             named = [m.lastgroup for m in _ANY_MS_TYPE.finditer(text)]
             if named and named.count(named[0]) < 2:
                 return None  # named once in passing is not who took part
+        if {"t1", "t2"} <= present or _BOTH_PROGRESSIVE.search(text):
+            return "progressive MS"  # "primary or secondary progressive MS"
+        if "t7" in present and present & {"t0", "t4"}:
+            return None  # "clinically isolated syndrome or relapsing-remitting MS": both
         for number, (_pattern, name) in enumerate(_MS_TYPES):
             if f"t{number}" in present:
                 return name

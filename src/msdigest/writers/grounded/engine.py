@@ -27,7 +27,7 @@ from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single
 from msdigest.writers.grounded.describe import DESIGN_NOUNS
 from msdigest.writers.grounded.headline import write_headline
 from msdigest.writers.grounded.keep_in_mind import extra_lines, write_keep_in_mind
-from msdigest.writers.grounded.study import write_study
+from msdigest.writers.grounded.study import FINDING, write_study
 from msdigest.writers.grounded.why import PARTS, write_why
 
 __all__ = ["GroundedEngine"]
@@ -92,16 +92,16 @@ class _Sections:
     def fit(self) -> None:
         """Trim the study section toward the length and grade goals, never below the minimum.
 
-        Only the authors' own simplified sentences in "the study" are optional (beyond
-        the first of them): they are dropped hardest first while the summary reads above
-        the target grade or runs over the maximum length.
+        Only the authors' own simplified sentences in "the study" are optional, never the
+        first finding (the main result): they are dropped hardest first while the summary
+        reads above the target grade or runs over the maximum length.
         """
+        first_finding = next((line for line in self.study if line.part == FINDING), None)
         while True:
             optional = [
                 line
                 for line in self.study[1:]
-                if any(s.kind == "source" for s in line.sources)
-                and line is not self._first_source_line()
+                if line.part == FINDING and line is not first_finding
             ]
             if not optional:
                 return
@@ -137,11 +137,6 @@ class _Sections:
                 lines.insert(len(lines) - 1, line)  # the care-team pointer stays last
             else:
                 lines.append(line)
-
-    def _first_source_line(self) -> Line | None:
-        return next(
-            (line for line in self.study if any(s.kind == "source" for s in line.sources)), None
-        )
 
     def _participants(self) -> str | None:
         """Return who took part as the summary says it ("148", "45 people with ... and ...")."""

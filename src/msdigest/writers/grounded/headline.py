@@ -19,7 +19,13 @@ from msdigest.writers.grounded.candidates import (
     topic_words,
     topic_words_in,
 )
-from msdigest.writers.grounded.clauses import core_clause, has_verb, tidy, trim_clauses
+from msdigest.writers.grounded.clauses import (
+    core_clause,
+    first_predicate,
+    has_verb,
+    tidy,
+    trim_clauses,
+)
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
@@ -30,6 +36,7 @@ from msdigest.writers.grounded.describe import (
     design_noun,
     who_phrase,
 )
+from msdigest.writers.grounded.findings import findings
 from msdigest.writers.grounded.hedging import is_hedged, soften
 from msdigest.writers.grounded.lines import fill_line
 from msdigest.writers.grounded.simplify import Simplified
@@ -116,6 +123,10 @@ _FALLBACK = {
         "A trial in {who} tested {subject}.",
         "Researchers tested {subject} in a trial of {who}.",
     ),
+    "small_trial": (
+        "A small trial in {who} tested {subject}.",
+        "Researchers tested {subject} in a small trial of {who}.",
+    ),
     "other_small": (
         "An early study of {who} looked at {subject}; its findings may need confirming.",
         "A small early look at {subject} in {who} offers clues that may need confirming.",
@@ -185,8 +196,15 @@ def _ordered_sentences(draft: Draft) -> list[tuple[Sentence, int]]:
         ),
     )
     ordered = [(s, 0 if s.start in authoritative else 1) for s in ranked]
+    # Then the results themselves, the primary outcome's first: a finding in the authors'
+    # results is a better headline than the title or "a study looked at ...".
+    seen = {s.start for s in ranked}
+    for finding in findings(draft)[:4]:
+        if finding.direction is not None and finding.sentence.start not in seen:
+            ordered.append((finding.sentence, 2))
+            seen.add(finding.sentence.start)
     if states_finding(draft.paper.title):
-        ordered.append((draft.document.title, 2))
+        ordered.append((draft.document.title, 3))
     return ordered
 
 
@@ -201,6 +219,11 @@ def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]
     if len(simplified.sentences) > 1 and not simplified.usable_up_to(HEADLINE_GRADE):
         # A headline uses only the first sentence: judge that one on its own.
         simplified = draft.simplifier.assess(sentence.text, [simplified.sentences[0]])
+    if not simplified.usable_up_to(HEADLINE_GRADE):
+        # Too long with two claims: the first claim alone may make the headline.
+        first = first_predicate(simplified.sentences[0])
+        if first != simplified.sentences[0]:
+            simplified = draft.simplifier.assess(sentence.text, [first])
     name = _single_name(simplified)
     if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
         return []
@@ -347,6 +370,10 @@ _FALLBACK_NO_SUBJECT = (
     "An early study of {who} offers first clues that may need confirming.",
     "Researchers took an early look at {who}; the findings need confirming.",
 )
+_FALLBACK_NO_SUBJECT_TRIAL = (
+    "A randomised trial in {who} reports results that need a careful read.",
+    "Researchers ran a randomised trial in {who}; its results need confirming.",
+)
 _FALLBACK_COMPARED = (
     "{design} compared {subject} with {comparison} in {who}.",
     "{subject} was compared with {comparison} in {design} of {who}.",
@@ -356,9 +383,12 @@ _FALLBACK_COMPARED = (
 def _fallback(draft: Draft, who: Phrase) -> Line:
     subject = _subject(draft)
     if subject is None:
-        line = fill_line(
-            draft, "headline", _FALLBACK_NO_SUBJECT, {"who": who}, max_words=MAX_HEADLINE_WORDS
+        templates = (
+            _FALLBACK_NO_SUBJECT_TRIAL
+            if draft.facts.study_design == "randomized_controlled_trial"
+            else _FALLBACK_NO_SUBJECT
         )
+        line = fill_line(draft, "headline", templates, {"who": who}, max_words=MAX_HEADLINE_WORDS)
         if line is not None:
             return line
         subject = Phrase(condition(draft), draft.fact("study_design", draft.facts.study_design))
@@ -383,8 +413,8 @@ def _fallback(draft: Draft, who: Phrase) -> Line:
         key = "small_review" if draft.strength.small else "review"
     elif level == "lab":
         key = "lab"
-    elif level == "trial" and not draft.strength.small:
-        key = "trial"
+    elif level == "trial":
+        key = "small_trial" if draft.strength.small else "trial"
     else:
         key = "other_small" if draft.strength.small else "other"
     line = fill_line(draft, "headline", _FALLBACK[key], {"subject": subject, "who": who})

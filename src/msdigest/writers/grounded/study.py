@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 
-from msdigest.writers.grounded.candidates import (
-    NOT_A_FINDING,
-    conclusion_candidates,
-    result_candidates,
-)
-from msdigest.writers.grounded.clauses import core_clause
+from msdigest.facts.model import TextFact
+from msdigest.writers.grounded.candidates import NOT_A_FINDING, conclusion_candidates
+from msdigest.writers.grounded.clauses import core_clause, has_verb
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
 from msdigest.writers.grounded.describe import (
@@ -26,16 +23,21 @@ from msdigest.writers.grounded.describe import (
     duration_phrase,
     who_phrase,
 )
+from msdigest.writers.grounded.findings import findings, primary_outcome
 from msdigest.writers.grounded.hedging import soften
-from msdigest.writers.grounded.lines import fill_line, source_lines
+from msdigest.writers.grounded.lines import fill_line
 from msdigest.writers.grounded.subjects import (
     comparison_phrase,
     intervention_phrase,
     outcome_phrases,
+    outcome_phrases_of,
     with_article,
 )
 
-__all__ = ["conclusion_line", "write_study"]
+__all__ = ["FINDING", "conclusion_line", "write_study"]
+
+#: The `part` of a study line that tells a finding (the engine keeps the first of them).
+FINDING = "finding"
 
 _INTRO_WITH_COUNT = (
     "Researchers ran {design} with {count} {who}.",
@@ -305,10 +307,36 @@ def _what_was_done(draft: Draft) -> list[Line]:
     return lines
 
 
-def _outcomes(draft: Draft) -> list[Line]:
-    phrases = outcome_phrases(draft)
-    if not phrases:
+_MAIN_MEASURE = (
+    "The main measure was {primary}.",
+    "The researchers mainly measured {primary}.",
+)
+
+
+def _main_measure(draft: Draft) -> list[Line]:
+    """Return the primary outcome as the methods state it, made plain ("the 6-minute ...")."""
+    primary = primary_outcome(draft, stated=True)
+    if primary is None:
         return []
+    primary = re.sub(r",? and (?:participants|people|patients) were .*$", "", primary)
+    plain = draft.plain_phrase(primary, max_words=14)
+    if plain is None or has_verb(plain):
+        return []
+    source = next(
+        (draft.source(s) for s in draft.document.sentences if primary in s.text),
+        draft.fact("outcomes", primary),
+    )
+    line = fill_line(draft, "outcomes", _MAIN_MEASURE, {"primary": Phrase(plain, source)})
+    return [line] if line is not None else []
+
+
+def _outcomes(draft: Draft) -> list[Line]:
+    main = _main_measure(draft)
+    if main:
+        return main
+    phrases = outcome_phrases(draft)
+    if not phrases or len(findings(draft)) >= 2:
+        return []  # the findings say what was measured
     templates = _OUTCOMES if len(phrases) > 1 else _OUTCOME
     text = draft.phrasing.fill(
         "outcomes", templates, {"outcomes": _join([p.text for p in phrases])}, draft.acceptable
@@ -319,25 +347,33 @@ def _outcomes(draft: Draft) -> list[Line]:
 
 
 def _results(draft: Draft, limit: int) -> list[Line]:
+    """Return the findings in reading order: the primary result first, then key others."""
     lines: list[Line] = []
-    for sentence in result_candidates(draft):
+    for finding in findings(draft):
         if len(lines) >= limit:
             break
-        ref = draft.source(sentence).ref
-        if ref in draft.used_refs:
+        provenance = draft.source(finding.sentence)
+        if provenance.ref in draft.used_refs:
             continue
-        new = source_lines(draft, sentence)
-        if new:
-            lines.extend(new)
-            draft.refs([draft.source(sentence)])
+        lines.extend(Line(line.text, line.sources, FINDING) for line in finding.lines)
+        draft.refs([provenance])
+    if not lines and findings(draft):
+        # The headline took the only finding: "the study" must still say what was found.
+        finding = findings(draft)[0]
+        lines.extend(Line(line.text, line.sources, FINDING) for line in finding.lines)
     return lines
 
 
-def conclusion_line(draft: Draft, templates: tuple[str, ...] = _CONCLUSION) -> Line | None:
-    """Return the authors' conclusion, framed as theirs, if it can be said plainly."""
+def conclusion_line(
+    draft: Draft, templates: tuple[str, ...] = _CONCLUSION, reuse: bool = False
+) -> Line | None:
+    """Return the authors' conclusion, framed as theirs, if it can be said plainly.
+
+    With `reuse`, a conclusion already used (by the headline) may be told again.
+    """
     for sentence in conclusion_candidates(draft):
         provenance = draft.source(sentence)
-        if provenance.ref in draft.used_refs:
+        if provenance.ref in draft.used_refs and not reuse:
             continue
         simplified = draft.simplify(sentence)
         if not simplified.usable or len(simplified.sentences) != 1:
@@ -350,8 +386,33 @@ def conclusion_line(draft: Draft, templates: tuple[str, ...] = _CONCLUSION) -> L
         if text is None or not draft.numbers_ok(text) or len(text.split()) > 25:
             continue
         draft.refs([provenance])
-        return Line(text, (provenance,))
+        return Line(text, (provenance,), FINDING)
     return None
+
+
+_FROM_FACTS = {
+    "no clear difference": ("There was no clear difference in {outcome}.",),
+    "improved": ("The researchers reported that {outcome} improved.",),
+    "worsened": ("The researchers reported that {outcome} got worse.",),
+}
+
+
+def _result_from_facts(draft: Draft) -> list[Line]:
+    """Return one extracted result in plain words, when no sentence of the authors can be used."""
+    for result in draft.facts.results:
+        templates = _FROM_FACTS.get(result.direction)
+        if templates is None:
+            continue
+        fact = TextFact(result.outcome, result.span)
+        phrases = outcome_phrases_of(draft, (fact,))
+        if not phrases:
+            continue
+        source = draft.fact("results", result.outcome, result.span)
+        outcome = Phrase(phrases[0][1], source)
+        line = fill_line(draft, "from_facts", templates, {"outcome": outcome})
+        if line is not None:
+            return [Line(line.text, line.sources, FINDING)]
+    return []
 
 
 def _completers(draft: Draft) -> list[Line]:
@@ -449,8 +510,13 @@ def write_study(draft: Draft, result_limit: int = 3) -> list[Line]:
         if line is not None:
             lines.append(Line(line.text, (draft.fact("study_design", draft.facts.study_design),)))
         return lines
-    lines += _results(draft, result_limit)
+    found = _results(draft, result_limit)
     conclusion = conclusion_line(draft)
+    if conclusion is None and not found:
+        # "The study" always says what was found when the abstract says it.
+        conclusion = conclusion_line(draft, reuse=True)
+        found = found or ([] if conclusion is not None else _result_from_facts(draft))
+    lines += found
     if conclusion is not None:
         lines.append(conclusion)
     return lines

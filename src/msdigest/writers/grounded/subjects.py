@@ -48,11 +48,29 @@ _HEADS = frozenset(
 )  # fmt: skip
 
 
+# A name ends on a noun: never on a preposition, adverb, determiner or conjunction.
+_NOT_A_HEAD = frozenset(
+    {"before", "after", "during", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+     "and", "or", "but", "the", "a", "an", "its", "their", "this", "these", "that", "than",
+     "not", "only", "also", "then", "later", "again", "versus", "vs", "between", "as",
+     "such", "based", "here", "there", "alone", "together", "both", "either", "each"}
+)  # fmt: skip
+#: Research words that name a measurement, not what was given or done.
+_GENERIC_HEAD = re.compile(
+    r"(?:^|\s)(?:the\s+)?(?:measures?|assessments?|data|outcomes?|variables?|scores?|results?|"
+    r"levels?|parameters?|analys[ie]s|models?|criteria|inventory|questionnaire)$|"
+    r"\b(?:their loss|severity levels?)\b",
+    re.IGNORECASE,
+)
+
+
 def _names_something(phrase: str) -> bool:
     """Return True for a phrase that names a thing ("usual care"), not a sentence piece."""
     if STARTS_BADLY.match(phrase) or has_verb(phrase):
         return False
     last = phrase.split()[-1].lower()
+    if last in _NOT_A_HEAD or _GENERIC_HEAD.search(phrase):
+        return False  # "the measures before", "all clinical severity levels": not a thing
     inner_capitals = [w for w in phrase.split()[1:] if w[:1].isupper() and not w.isupper()]
     if len(inner_capitals) >= 2:
         return False  # a piece of a title in Title Case, not a name
@@ -97,7 +115,7 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
         fact = None
     plain = None
     if fact is not None:
-        plain = draft.plain_phrase(clean_intervention(fact.text), max_words=8)
+        plain = draft.plain_phrase(_lower_title_case(clean_intervention(fact.text)), max_words=8)
         if plain is not None and (POOR_PHRASE.search(plain) or not _names_something(plain)):
             plain = None
     if plain is None:
@@ -110,6 +128,22 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
     else:
         plain = with_article(plain)
     return Phrase(plain, draft.fact("intervention_or_exposure", fact.text, fact.span))
+
+
+def _lower_title_case(text: str) -> str:
+    """Return "Pregnancy and Breastfeeding" as "pregnancy and breastfeeding" (names keep case).
+
+    A phrase taken from a title in Title Case has capitals a sentence would not; short forms
+    ("MS") and names with inner capitals ("EXB-301", "McDonald") keep theirs.
+    """
+    tokens = text.split()
+    capitalised = [t for t in tokens if t[:1].isupper() and t[1:] == t[1:].lower() and len(t) > 1]
+    if len(capitalised) < 2:
+        return text
+    return " ".join(
+        t.lower() if t[:1].isupper() and t[1:] == t[1:].lower() and len(t) > 1 else t
+        for t in tokens
+    )
 
 
 def _in_title(draft: Draft, fact: TextFact) -> bool:
@@ -237,14 +271,21 @@ def _good_outcome(draft: Draft, plain: str) -> bool:
 @per_draft
 def outcome_phrases(draft: Draft, limit: int = 3) -> list[Phrase]:
     """Return up to `limit` measured outcomes that can be said plainly."""
-    found: list[Phrase] = []
+    found = [
+        Phrase(plain, draft.fact("outcomes", outcome.text, outcome.span))
+        for outcome, plain in outcome_phrases_of(draft, draft.facts.outcomes)
+    ]
+    return found[:limit]
+
+
+def outcome_phrases_of(draft: Draft, outcomes: tuple[TextFact, ...]) -> list[tuple[TextFact, str]]:
+    """Return the outcomes that can be said plainly, each with its plain words, no repeats."""
+    found: list[tuple[TextFact, str]] = []
     seen: set[str] = set()
-    for outcome in draft.facts.outcomes:
+    for outcome in outcomes:
         plain = draft.plain_phrase(outcome.text, max_words=6)
         if plain is None or plain.lower() in seen or not _good_outcome(draft, plain):
             continue
         seen.add(plain.lower())
-        found.append(Phrase(plain, draft.fact("outcomes", outcome.text, outcome.span)))
-        if len(found) == limit:
-            break
+        found.append((outcome, plain))
     return found

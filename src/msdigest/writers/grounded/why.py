@@ -10,11 +10,14 @@ for the concepts this summary talks about and the kind of finding.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from msdigest.checks.numbers import summary_numbers
-from msdigest.glossary import Analogy, load_analogies, load_glossary
-from msdigest.text.sentences import split_sentences
+from msdigest.writers.grounded.analogy import write_analogy
+from msdigest.writers.grounded.audiences import (
+    carers_practical,
+    people_finding,
+    people_limit,
+    providers_finding,
+)
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
@@ -29,6 +32,7 @@ from msdigest.writers.grounded.describe import (
     who_phrase,
 )
 from msdigest.writers.grounded.lines import fill_line
+from msdigest.writers.grounded.selection import selection_lines
 from msdigest.writers.grounded.subjects import (
     intervention_phrase,
     outcome_phrases,
@@ -72,6 +76,10 @@ _PEOPLE_NEXT = {
     "early": (
         "It is an early step that shows what may be worth testing in a bigger trial.",
         "Early studies like this show what is worth testing properly next.",
+    ),
+    "small_trial": (
+        "Chance chose the groups, which makes this a fair test, but the trial was small.",
+        "Groups chosen by chance make this a fair test, though the trial was small.",
     ),
     "trial": (
         "Trials that compare groups chosen by chance carry more weight than most studies.",
@@ -169,14 +177,6 @@ _NOT_APPLY = {
         "The studies may not have included people like you, so the results may not fit everyone.",
     ),
 }
-# Used only when no analogy in the bank fits this study: true of any piece of research.
-_LAST_RESORT = (
-    "Research builds up like a jigsaw: each study adds a piece, and the picture gets clearer "
-    "as more pieces fit.",
-    "A study is a bit like a weather report for a single day: useful, but you would want "
-    "more before planning a season.",
-    "Science works like a relay race: each study hands on what it learned to the next.",
-)
 _OTHER_KINDS = {
     "relapsing-remitting MS": True,
     "relapsing MS": True,
@@ -184,21 +184,6 @@ _OTHER_KINDS = {
     "primary progressive MS": True,
     "progressive MS": True,
     "clinically isolated syndrome": True,
-}
-_DESIGN_CONCEPTS = {
-    "randomized_controlled_trial": ("randomised controlled trial", "placebo", "control group"),
-    "non_randomized_trial": ("control group",),
-    "single_arm_trial": ("pilot study", "small study"),
-    "feasibility_or_pilot": ("pilot study", "feasibility study", "small study"),
-    "cohort": ("sample size",),
-    "case_control": ("control group",),
-    "cross_sectional": ("cross-sectional study",),
-    "case_report_or_series": ("small study",),
-    "systematic_review": ("systematic review", "meta-analysis"),
-    "meta_analysis": ("meta-analysis", "systematic review"),
-    "animal_or_lab": ("lab study", "animal study"),
-    "qualitative": (),
-    "other": ("sample size",),
 }
 
 
@@ -253,18 +238,26 @@ def _people(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     ):
         fields = {k: v for k, v in fields.items() if k != "outcome"}  # "X and Y and Z" reads badly
     lines = []
-    templates = _PEOPLE_PLANNED if draft.is_protocol else _PEOPLE
-    first = fill_line(draft, "why_people", templates, fields, part="people_with_ms")
+    first = people_finding(draft)
+    if first is None:
+        templates = _PEOPLE_PLANNED if draft.is_protocol else _PEOPLE
+        first = fill_line(draft, "why_people", templates, fields, part="people_with_ms")
+        if first is not None:
+            first = _with_fact(draft, first, "study_design", draft.facts.study_design)
     if first is not None:
-        lines.append(_with_fact(draft, first, "study_design", draft.facts.study_design))
-    level: str = draft.strength.level
-    if level == "trial" and draft.strength.small:
-        level = "early"
-    if draft.is_protocol:
-        level = "planned"
-    second = fill_line(draft, "why_people_next", _PEOPLE_NEXT[level], {}, part="people_with_ms")
+        lines.append(first)
+    second = people_limit(draft)
+    if second is None:
+        level: str = draft.strength.level
+        if level == "trial" and draft.strength.small:
+            level = "small_trial"
+        if draft.is_protocol:
+            level = "planned"
+        second = fill_line(draft, "why_people_next", _PEOPLE_NEXT[level], {}, part="people_with_ms")
+        if second is not None:
+            second = _with_fact(draft, second, "evidence", draft.facts.evidence.label)
     if second is not None:
-        lines.append(_with_fact(draft, second, "evidence", draft.facts.evidence.label))
+        lines.append(second)
     return lines
 
 
@@ -288,6 +281,9 @@ _CAREGIVERS_BY_LEVEL = {
 
 
 def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    practical = carers_practical(draft)
+    if practical is not None:
+        return [practical]
     by_level = _CAREGIVERS_BY_LEVEL.get(draft.strength.level)
     if by_level:
         line = fill_line(draft, "why_caregivers", by_level, fields, part="caregivers")
@@ -339,6 +335,9 @@ def _is_symptom(draft: Draft, outcome: Phrase | str | None) -> bool:
 
 
 def _providers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    specific = providers_finding(draft)
+    if specific:
+        return specific
     templates = _PROVIDERS_REVIEW if draft.strength.level == "review" else _PROVIDERS
     if draft.is_protocol:
         fields = {k: v for k, v in fields.items() if k != "count"}  # nobody has taken part yet
@@ -378,6 +377,16 @@ def _not_apply_key(draft: Draft) -> str:
 
 
 def _may_not_apply(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
+    population = draft.facts.population
+    basis = (
+        draft.fact("population", population.text, population.span)
+        if population is not None
+        else draft.fact("study_design", draft.facts.study_design)
+    )
+    for templates, values in selection_lines(draft):
+        line = fill_line(draft, "why_not_apply", templates, values, part="may_not_apply_to")
+        if line is not None:
+            return [Line(line.text, (basis,), line.part)]
     key = _not_apply_key(draft)
     line = fill_line(draft, "why_not_apply", _NOT_APPLY[key], fields, part="may_not_apply_to")
     if line is None and key != "selected":
@@ -392,86 +401,6 @@ def _may_not_apply(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
 
 
-_GENERIC_CONCEPTS = frozenset(
-    {"multiple sclerosis", "ms", "relapse", "treatment", "disease-modifying therapy",
-     "relapsing-remitting ms", "relapsing ms", "clinical trial", "caregiver", "placebo"}
-)  # fmt: skip
-
-
-def _analogy(draft: Draft, context_text: str) -> list[Line]:
-    # What was measured and tested first, then what the text talks about, then the design;
-    # words that fit every MS study ("multiple sclerosis", "relapse") only at the end.
-    concepts: list[str] = [o.text for o in draft.facts.outcomes]
-    if draft.facts.intervention_or_exposure is not None:
-        concepts.append(draft.facts.intervention_or_exposure.text)
-    said = [t.term for t in draft.glossary.terms_in(context_text)] if draft.glossary else []
-    background = [t.term for t in draft.glossary.terms_in(draft.abstract)] if draft.glossary else []
-    concepts += [t for t in said if t.lower() not in _GENERIC_CONCEPTS]
-    concepts += list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
-    if draft.is_protocol:  # a plan has no finding yet: an analogy for the design fits best
-        concepts = list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ())) + concepts
-    if draft.strength.small:
-        concepts += ["small study", "sample size"]
-    concepts += [t for t in background if t.lower() not in _GENERIC_CONCEPTS]
-    concepts += said
-    direction = _direction(draft)
-    tried: set[str] = set()
-    for concept in dict.fromkeys(concepts):
-        for analogy in _analogies_for(draft, concept, direction):
-            if analogy.key in tried:
-                continue
-            tried.add(analogy.key)
-            pieces = [s.text for s in split_sentences(analogy.text)]
-            fresh = all(draft.phrasing.fresh(p) for p in pieces)
-            # An analogy is about everyday life, not the study: it states no number at all.
-            numberless = not any(summary_numbers(p) for p in pieces)
-            if pieces and fresh and numberless and all(draft.acceptable(p) for p in pieces):
-                for piece in pieces:
-                    draft.phrasing.note(piece)
-                note = f"Analogy '{analogy.key}' from the msdigest analogy bank."
-                provenance = draft.editorial(f"analogy:{analogy.key}", note)
-                return [Line(p, (provenance,), "analogy") for p in pieces]
-    text = draft.phrasing.choose("analogy", _LAST_RESORT)
-    note = "A general analogy about how research builds up; no analogy in the bank fitted."
-    return [Line(text, (draft.editorial("analogy:research-general", note),), "analogy")]
-
-
-def _analogies_for(draft: Draft, concept: str, direction: str | None) -> list[Analogy]:
-    """Return the bank's analogies for `concept` that fit `direction`, in a stable order."""
-    found = [
-        analogy
-        for analogy in _analogy_index().get(_canonical(concept), ())
-        if analogy.fits_direction(direction) or analogy.fits_direction(None)
-    ]
-    return sorted(found, key=lambda a: draft.phrasing.number(f"analogy:{a.key}", 1 << 30))
-
-
-def _canonical(concept: str) -> str:
-    term = load_glossary().get(concept)
-    return (term.term if term is not None else concept).lower()
-
-
-@lru_cache(maxsize=1)
-def _analogy_index() -> dict[str, tuple[Analogy, ...]]:
-    """Return the analogy bank by canonical concept (built once per process)."""
-    index: dict[str, list[Analogy]] = {}
-    for analogy in load_analogies():
-        for concept in analogy.concepts:
-            bucket = index.setdefault(_canonical(concept), [])
-            if analogy not in bucket:
-                bucket.append(analogy)
-    return {concept: tuple(found) for concept, found in index.items()}
-
-
-def _direction(draft: Draft) -> str | None:
-    if not draft.strength.firm:
-        return "early evidence"
-    directions = {r.direction for r in draft.facts.results}
-    if len(directions) == 1:
-        return directions.pop()
-    return "mixed" if directions else None
-
-
 def write_why(draft: Draft, context_text: str) -> list[Line]:
     """Return the sentences of "why it matters", each tagged with its part.
 
@@ -480,7 +409,7 @@ def write_why(draft: Draft, context_text: str) -> list[Line]:
     """
     fields = _fields(draft)
     lines = _people(draft, fields)
-    lines += _analogy(draft, context_text)
+    lines += write_analogy(draft, context_text)
     lines += _caregivers(draft, fields)
     lines += _providers(draft, fields)
     lines += _may_not_apply(draft, fields)

@@ -1,0 +1,124 @@
+"""Choose the everyday analogy for "why it matters": one that fits what this study measured.
+
+The analogy comes from the project's bank (`msdigest.glossary`), chosen for the concepts
+this study measured and tested first, then those the summary talks about, then its design;
+it must fit the direction of the finding, state no number and open no sentence the way
+another on the page does. When nothing in the bank fits, a general line about how research
+builds up is used.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from msdigest.checks.numbers import summary_numbers
+from msdigest.glossary import Analogy, load_analogies, load_glossary
+from msdigest.text.sentences import split_sentences
+from msdigest.writers.grounded.context import Draft, Line
+
+__all__ = ["write_analogy"]
+
+# Used only when no analogy in the bank fits this study: true of any piece of research.
+_LAST_RESORT = (
+    "Research builds up like a jigsaw: each study adds a piece, and the picture gets clearer "
+    "as more pieces fit.",
+    "A study is a bit like a weather report for a single day: useful, but you would want "
+    "more before planning a season.",
+    "Science works like a relay race: each study hands on what it learned to the next.",
+)
+_DESIGN_CONCEPTS = {
+    "randomized_controlled_trial": ("randomised controlled trial", "placebo", "control group"),
+    "non_randomized_trial": ("control group",),
+    "single_arm_trial": ("pilot study", "small study"),
+    "feasibility_or_pilot": ("pilot study", "feasibility study", "small study"),
+    "cohort": ("sample size",),
+    "case_control": ("control group",),
+    "cross_sectional": ("cross-sectional study",),
+    "case_report_or_series": ("small study",),
+    "systematic_review": ("systematic review", "meta-analysis"),
+    "meta_analysis": ("meta-analysis", "systematic review"),
+    "animal_or_lab": ("lab study", "animal study"),
+    "qualitative": (),
+    "other": ("sample size",),
+}
+
+
+_GENERIC_CONCEPTS = frozenset(
+    {"multiple sclerosis", "ms", "relapse", "treatment", "disease-modifying therapy",
+     "relapsing-remitting ms", "relapsing ms", "clinical trial", "caregiver", "placebo"}
+)  # fmt: skip
+
+
+def write_analogy(draft: Draft, context_text: str) -> list[Line]:
+    """Return the analogy sentences, each tagged with the "analogy" part."""
+    # What was measured and tested first, then what the text talks about, then the design;
+    # words that fit every MS study ("multiple sclerosis", "relapse") only at the end.
+    concepts: list[str] = [o.text for o in draft.facts.outcomes]
+    if draft.facts.intervention_or_exposure is not None:
+        concepts.append(draft.facts.intervention_or_exposure.text)
+    said = [t.term for t in draft.glossary.terms_in(context_text)] if draft.glossary else []
+    background = [t.term for t in draft.glossary.terms_in(draft.abstract)] if draft.glossary else []
+    concepts += [t for t in said if t.lower() not in _GENERIC_CONCEPTS]
+    concepts += list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
+    if draft.is_protocol:  # a plan has no finding yet: an analogy for the design fits best
+        concepts = list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ())) + concepts
+    if draft.strength.small:
+        concepts += ["small study", "sample size"]
+    concepts += [t for t in background if t.lower() not in _GENERIC_CONCEPTS]
+    concepts += said
+    direction = _direction(draft)
+    tried: set[str] = set()
+    for concept in dict.fromkeys(concepts):
+        for analogy in _analogies_for(draft, concept, direction):
+            if analogy.key in tried:
+                continue
+            tried.add(analogy.key)
+            pieces = [s.text for s in split_sentences(analogy.text)]
+            fresh = all(draft.phrasing.fresh(p) for p in pieces)
+            # An analogy is about everyday life, not the study: it states no number at all.
+            numberless = not any(summary_numbers(p) for p in pieces)
+            if pieces and fresh and numberless and all(draft.acceptable(p) for p in pieces):
+                for piece in pieces:
+                    draft.phrasing.note(piece)
+                note = f"Analogy '{analogy.key}' from the msdigest analogy bank."
+                provenance = draft.editorial(f"analogy:{analogy.key}", note)
+                return [Line(p, (provenance,), "analogy") for p in pieces]
+    text = draft.phrasing.choose("analogy", _LAST_RESORT)
+    note = "A general analogy about how research builds up; no analogy in the bank fitted."
+    return [Line(text, (draft.editorial("analogy:research-general", note),), "analogy")]
+
+
+def _analogies_for(draft: Draft, concept: str, direction: str | None) -> list[Analogy]:
+    """Return the bank's analogies for `concept` that fit `direction`, in a stable order."""
+    found = [
+        analogy
+        for analogy in _analogy_index().get(_canonical(concept), ())
+        if analogy.fits_direction(direction) or analogy.fits_direction(None)
+    ]
+    return sorted(found, key=lambda a: draft.phrasing.number(f"analogy:{a.key}", 1 << 30))
+
+
+def _canonical(concept: str) -> str:
+    term = load_glossary().get(concept)
+    return (term.term if term is not None else concept).lower()
+
+
+@lru_cache(maxsize=1)
+def _analogy_index() -> dict[str, tuple[Analogy, ...]]:
+    """Return the analogy bank by canonical concept (built once per process)."""
+    index: dict[str, list[Analogy]] = {}
+    for analogy in load_analogies():
+        for concept in analogy.concepts:
+            bucket = index.setdefault(_canonical(concept), [])
+            if analogy not in bucket:
+                bucket.append(analogy)
+    return {concept: tuple(found) for concept, found in index.items()}
+
+
+def _direction(draft: Draft) -> str | None:
+    if not draft.strength.firm:
+        return "early evidence"
+    directions = {r.direction for r in draft.facts.results}
+    if len(directions) == 1:
+        return directions.pop()
+    return "mixed" if directions else None

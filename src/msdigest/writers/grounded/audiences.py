@@ -1,0 +1,326 @@
+"""Say what this study's finding may mean for each reader: people with MS, carers, clinicians.
+
+Built from the main finding (`findings.main_finding`: its outcome and which way it went),
+what was tested, who took part and what taking part involved, so each line is about this
+study and no other: "If you have MS and can walk 100 m without aid, this randomised trial
+suggests a home programme may improve the 6-minute walking distance." Every line cites the
+finding or the fact it rests on, and is hedged to the evidence ("may"; a link is not a
+cause; a study without a comparison group cannot say what caused a change).
+"""
+
+from __future__ import annotations
+
+import re
+
+from msdigest.summary import Provenance
+from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.describe import Phrase, condition, design_noun, duration_phrase
+from msdigest.writers.grounded.findings import Finding, findings, main_finding
+from msdigest.writers.grounded.lines import fill_line
+from msdigest.writers.grounded.practical import dose_phrase, schedule_phrase, setting_phrase
+from msdigest.writers.grounded.selection import criteria
+from msdigest.writers.grounded.subjects import (
+    comparison_phrase,
+    intervention_phrase,
+    subject_reference,
+)
+
+__all__ = ["carers_practical", "people_finding", "people_limit", "providers_finding"]
+
+_CONTROLLED = frozenset({"randomized_controlled_trial", "non_randomized_trial"})
+
+_PEOPLE = {
+    "better": (
+        "If you have {ms} and {sel}, this {design} suggests {intervention} may {verb} {outcome}.",
+        "If you have {ms}, this {design} suggests {intervention} may {verb} {outcome}.",
+        "For people with {ms}, this {design} suggests {intervention} may {verb} {outcome}.",
+    ),
+    "no clear difference": (
+        "If you have {ms} and {sel}, this {design} found no clear change in {outcome} with "
+        "{intervention}.",
+        "If you have {ms}, this {design} found no clear change in {outcome} with {intervention}.",
+        "For people with {ms}, this {design} found no clear change in {outcome} with "
+        "{intervention}.",
+    ),
+    "worse": ("If you have {ms}, this {design} suggests {intervention} may make {outcome} worse.",),
+}
+_PEOPLE_UNCONTROLLED = {
+    "better": (
+        "If you have {ms}, this {design} saw {outcome} improve while people had {intervention}.",
+        "For people with {ms}, {outcome} improved during this {design} of {intervention}.",
+    ),
+    "no clear difference": (
+        "If you have {ms}, this {design} saw no clear change in {outcome} with {intervention}.",
+    ),
+}
+_PEOPLE_REVIEW = {
+    "better": (
+        "If you have {ms}, the studies so far suggest {intervention} may {verb} {outcome}.",
+        "For people with {ms}, the studies so far suggest {intervention} may {verb} {outcome}.",
+    ),
+    "no clear difference": (
+        "If you have {ms}, the studies so far found no clear change in {outcome} with "
+        "{intervention}.",
+    ),
+}
+_PEOPLE_LINKED = (
+    "If you have {ms}, this study points to a link between {intervention} and {outcome}, "
+    "not proof of cause and effect.",
+    "For people with {ms}, this study links {intervention} with {outcome}; a link is not "
+    "proof of cause.",
+)
+_LIMIT_NULL = (
+    "It did not clearly change {outcome}.",
+    "There was no clear change in {outcome}, though.",
+)
+_LIMIT_LASTS = (
+    "Whether any benefit lasts beyond {duration} is not yet known.",
+    "The study cannot say whether the benefit lasts beyond {duration}.",
+)
+_CARERS_SCHEDULE = (
+    "For carers, it helps to know that taking part meant {schedule} {setting}.",
+    "Taking part meant {schedule} {setting}, which family members may be asked to help with.",
+    "For carers, it helps to know that taking part meant {schedule}.",
+    "Taking part meant {schedule}, which family members may be asked to help with.",
+)
+_CARERS_SETTING = (
+    "For carers, it helps to know that {it} was done {setting}.",
+    "{it} was done {setting}, which matters for the family and friends who help.",
+)
+_PROVIDERS: dict[str, tuple[str, ...]] = {
+    "better": (
+        "Clinicians may note that {term} improved more with {intervention} than with {comparison}.",
+        "Clinicians may note that {term} improved more with {intervention}.",
+    ),
+    "no clear difference": (
+        "Clinicians may note that results on {term} did not clearly differ between "
+        "{intervention} and {comparison}.",
+        "Clinicians may note that results on {term} did not clearly change with {intervention}.",
+    ),
+    "worse": (
+        "Clinicians may note that results on {term} were worse with {intervention} than with "
+        "{comparison}.",
+    ),
+}
+_PROVIDERS_UNCONTROLLED: dict[str, tuple[str, ...]] = {
+    "better": ("Clinicians may note that results on {term} improved with {intervention}, with "
+               "no comparison group.",),
+    "no clear difference": ("Clinicians may note that results on {term} did not clearly change "
+                            "with {intervention}.",),
+}  # fmt: skip
+_PROVIDERS_REVIEW: dict[str, tuple[str, ...]] = {
+    "better": ("Clinicians may note that, across the studies, results on {term} improved with "
+               "{intervention}.",),
+    "no clear difference": ("Clinicians may note that, across the studies, results on {term} "
+                            "did not clearly change with {intervention}.",),
+}  # fmt: skip
+_PROVIDERS_FEWER = (
+    "Clinicians may note that there were fewer {term} with {intervention} than with {comparison}.",
+    "Clinicians may note that there were fewer {term} with {intervention}.",
+)
+_PROVIDERS_DOSE = (
+    "The dose tested was {dose}, for {duration}.",
+    "The dose tested was {dose}.",
+)
+_LESION = re.compile(r"\blesions?\b|\bdamage\b", re.IGNORECASE)
+
+
+def _outcome_words(finding: Finding) -> str | None:
+    """Return the finding's outcome as a reader would say it ("fatigue", "the SDMT score")."""
+    outcome = finding.outcome
+    if outcome is None:
+        return None
+    if finding.term is not None and _LESION.search(finding.term):
+        return "new areas of damage on scans"
+    if finding.term == "relapse":
+        return "relapses"
+    outcome = re.sub(r"\s+scores?$", "", outcome)
+    if re.search(r"\b(?:rate|distance|time|fitness|count)$", outcome):
+        return "the " + outcome if not outcome.startswith("the ") else outcome
+    return outcome
+
+
+def _verb(finding: Finding) -> str:
+    if finding.better == "lower":
+        return "reduce"
+    if finding.better == "higher":
+        return "improve"
+    return "help with"
+
+
+def _selection(draft: Draft) -> str | None:
+    """Return the study's most telling selection as "can walk ..." for "If you have MS and ..."."""
+    for criterion in criteria(draft):
+        if criterion.kind == "walk":
+            return draft.plain_phrase(re.sub(r"^could\b", "can", criterion.who), max_words=10)
+        if criterion.kind == "condition":
+            return draft.plain_phrase(re.sub(r"^had\s+", "", criterion.who), max_words=8)
+    return None
+
+
+def _kind(draft: Draft) -> str:
+    design = draft.facts.study_design
+    if draft.strength.level == "lab":
+        return "lab"  # nothing here is about what it may mean for a person yet
+    if draft.strength.level == "review":
+        return "review"
+    if draft.strength.level == "observational":
+        return "observational"
+    if design in _CONTROLLED or draft.facts.has_control_group is True:
+        return "controlled"
+    if draft.strength.level in ("trial", "early"):
+        return "uncontrolled"
+    return "other"
+
+
+def _finding_fields(draft: Draft, finding: Finding) -> dict[str, Phrase | str]:
+    source = draft.source(finding.sentence)
+    fields: dict[str, Phrase | str] = {
+        "ms": condition(draft),
+        "design": design_noun(draft, short=True),
+        "verb": _verb(finding),
+    }
+    outcome = _outcome_words(finding)
+    if outcome is not None:
+        fields["outcome"] = Phrase(outcome, source)
+    intervention = intervention_phrase(draft)
+    if intervention is not None:
+        fields["intervention"] = intervention
+    elif subject_reference(draft) not in ("it",) and draft.facts.intervention_or_exposure:
+        fact = draft.facts.intervention_or_exposure
+        reference = subject_reference(draft)
+        fields["intervention"] = Phrase(
+            reference, draft.fact("intervention_or_exposure", fact.text, fact.span)
+        )
+    comparison = comparison_phrase(draft)
+    if comparison is not None:
+        fields["comparison"] = comparison
+    selection = _selection(draft)
+    if selection is not None:
+        fields["sel"] = selection
+    return fields
+
+
+def _cited(line: Line | None, source: Provenance) -> Line | None:
+    """Return `line` citing `source` first (the finding it is built on)."""
+    if line is None:
+        return None
+    rest = tuple(s for s in line.sources if s != source)
+    return Line(line.text, (source, *rest), line.part)
+
+
+def people_finding(draft: Draft) -> Line | None:
+    """Return what the main finding may mean for a person with MS, hedged to the evidence."""
+    finding = main_finding(draft)
+    if finding is None or draft.is_protocol:
+        return None
+    kind = _kind(draft)
+    fields = _finding_fields(draft, finding)
+    direction = finding.direction or ""
+    if kind == "controlled":
+        templates = _PEOPLE.get(direction, ())
+    elif kind == "uncontrolled":
+        templates = _PEOPLE_UNCONTROLLED.get(direction, ())
+    elif kind == "review":
+        templates = _PEOPLE_REVIEW.get(direction, ())
+    elif kind == "observational" and direction in ("linked", "better", "worse"):
+        templates = _PEOPLE_LINKED
+    else:
+        templates = ()
+    line = fill_line(draft, "why_people", templates, fields, part="people_with_ms")
+    return _cited(line, draft.source(finding.sentence))
+
+
+def people_limit(draft: Draft) -> Line | None:
+    """Return the limit of the main finding: what did not change, or what is not yet known."""
+    finding = main_finding(draft)
+    if finding is None or draft.is_protocol:
+        return None
+    for other in findings(draft):
+        if other is finding or other.direction != "no clear difference":
+            continue
+        outcome = _outcome_words(other)
+        if outcome is None or outcome == _outcome_words(finding):
+            continue
+        fields: dict[str, Phrase | str] = {"outcome": Phrase(outcome, draft.source(other.sentence))}
+        line = fill_line(draft, "why_people_limit", _LIMIT_NULL, fields, part="people_with_ms")
+        if line is not None:
+            return line
+    duration = duration_phrase(draft)
+    faded = any(f.direction == "no clear difference" for f in findings(draft))
+    if (
+        finding.direction == "better"
+        and duration is not None
+        and not faded
+        and _kind(draft) != "observational"
+    ):
+        fields = {"duration": duration}
+        line = fill_line(draft, "why_people_limit", _LIMIT_LASTS, fields, part="people_with_ms")
+        return _cited(line, draft.source(finding.sentence))
+    return None
+
+
+def carers_practical(draft: Draft) -> Line | None:
+    """Return what taking part involved (how often, where), or the dose of a medicine."""
+    schedule = schedule_phrase(draft)
+    setting = setting_phrase(draft)
+    if schedule is not None:
+        fields: dict[str, Phrase | str] = {"schedule": schedule}
+        if setting is not None and setting not in schedule.text:
+            fields["setting"] = setting
+        return fill_line(draft, "why_carers_practical", _CARERS_SCHEDULE, fields, part="caregivers")
+    reference = subject_reference(draft)
+    if setting is not None and reference not in ("it", "the treatment", "the drug"):
+        fields = {"setting": setting, "it": reference}
+        source = draft.fact("intervention_or_exposure", reference)
+        line = fill_line(draft, "why_carers_practical", _CARERS_SETTING, fields, part="caregivers")
+        return _cited(line, source)
+    return None
+
+
+def providers_finding(draft: Draft) -> list[Line]:
+    """Return the clinician's takeaway: the measure and which way it went, then dose or schedule."""
+    finding = main_finding(draft)
+    if finding is None or draft.is_protocol:
+        return []
+    kind = _kind(draft)
+    tables: dict[str, dict[str, tuple[str, ...]]] = {
+        "controlled": _PROVIDERS,
+        "uncontrolled": _PROVIDERS_UNCONTROLLED,
+        "review": _PROVIDERS_REVIEW,
+    }
+    table = tables.get(kind)
+    if table is None:
+        return []
+    fields = _finding_fields(draft, finding)
+    source = draft.source(finding.sentence)
+    term = finding.term or finding.outcome
+    if term is None:
+        return []
+    templates = table.get(finding.direction or "", ())
+    if re.search(r"\blesion$", term) and finding.direction == "better":
+        templates, term = _PROVIDERS_FEWER, f"new {term}s" if "new" not in term else f"{term}s"
+    elif term == "relapse" and finding.direction == "better":
+        templates, term = _PROVIDERS_FEWER, "relapses"
+    elif re.search(r"\b(?:lesions|relapses)$", term) and finding.direction == "better":
+        templates = _PROVIDERS_FEWER
+    else:
+        term = term if term.isupper() else f"the {term}"
+    fields["term"] = Phrase(term, source)
+    line = _cited(
+        fill_line(draft, "why_providers", templates, fields, part="healthcare_providers"), source
+    )
+    if line is None:
+        return []
+    lines = [line]
+    extra: dict[str, Phrase | str] = {}
+    duration = duration_phrase(draft)
+    if duration is not None:
+        extra["duration"] = duration
+    dose = dose_phrase(draft)
+    if dose is not None:
+        extra["dose"] = dose
+        more = fill_line(draft, "why_providers_more", _PROVIDERS_DOSE, extra, part=line.part)
+        if more is not None:
+            lines.append(more)
+    return lines

@@ -1,0 +1,250 @@
+"""Choose what the study found: the primary outcome's result first, then key other results.
+
+A reader of "the study" wants the main result before anything else, then one or two other
+results that matter (including one that did not change), never a list of what was
+"tracked", never who enrolled or how old they were. Each finding keeps the source
+sentence it rests on, the plain lines written from it, which way it went (for the person
+with MS: better, worse, no clear difference, a link) and the outcome it is about, so "why
+it matters" can say what the finding may mean without re-reading the abstract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from msdigest.facts.document import Sentence
+from msdigest.facts.results import read_result
+from msdigest.writers.grounded.candidates import result_candidates
+from msdigest.writers.grounded.context import Draft, Line, per_draft
+from msdigest.writers.grounded.lines import source_lines
+from msdigest.writers.reading import BASELINE
+
+__all__ = ["Finding", "findings", "main_finding", "primary_outcome"]
+
+_PRIMARY = re.compile(
+    r"\b(?:primary|main)\s+(?:efficacy\s+|study\s+)?(?:outcome|end\s?point|endpoint)s?"
+    r"(?:\s+measures?)?\s+(?:was|were|is|are|included)\s+(?P<what>[^.;]+)",
+    re.IGNORECASE,
+)
+# What a pilot study reports as its findings: whether people came, stayed and kept it up.
+_FEASIBILITY = re.compile(
+    r"\b(?:adherence|attend\w*|retention|retained|recruitment rate|acceptab\w*|satisf\w*|"
+    r"feasib\w*|completion rate)\b",
+    re.IGNORECASE,
+)
+_UP = re.compile(r"\b(?:increas\w*|rose|higher|greater|gain\w*|more)\b", re.IGNORECASE)
+_DOWN = re.compile(
+    r"\b(?:decreas\w*|fell|fallen|lower|less|fewer|reduc\w*|dropp\w*|declin\w*)\b", re.I
+)
+_SAFETY = re.compile(
+    r"\b(?:side effects?|health problems?|safety|safe|tolerated|serious|infections?|deaths?)\b",
+    re.IGNORECASE,
+)
+_LINKED = re.compile(r"\b(?:linked|associated|predict\w*|related|correlat\w*)\b", re.IGNORECASE)
+_GENERIC_WORDS = frozenset(
+    {"change", "changes", "baseline", "weeks", "months", "years", "number", "score", "scores",
+     "total", "from", "with", "between", "after", "during", "measured", "assessed", "mean",
+     "time", "proportion", "patients", "people", "participants", "week", "month", "using"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One result of the study, ready to be told.
+
+    `direction` is "better", "worse", "no clear difference", "linked" or None (unclear);
+    `outcome` names what it is about in plain words ("6-minute walking distance"), or None
+    when the sentence does not say plainly; `term` is the glossary name of the measure
+    ("6-minute walk test"), for clinicians, and `better` which way the measure improves.
+    """
+
+    sentence: Sentence
+    lines: tuple[Line, ...]
+    primary: bool
+    direction: str | None
+    outcome: str | None
+    term: str | None = None
+    better: str | None = None
+
+
+@per_draft
+def primary_outcome(draft: Draft, stated: bool = False) -> str | None:
+    """Return the primary outcome as the methods state it ("the 6-minute walk distance").
+
+    Without a stated primary outcome, the first extracted outcome stands in for it
+    (unless `stated`).
+    """
+    for sentence in (*draft.sentences_in("METHODS"), *draft.document.sentences):
+        match = _PRIMARY.search(sentence.text)
+        if match:
+            return match.group("what").strip()
+    facts = draft.facts.outcomes
+    return facts[0].text if facts and not stated else None
+
+
+def _keys(draft: Draft, text: str) -> tuple[set[str], set[str]]:
+    """Return the glossary terms and the content words of `text` (short forms written out)."""
+    expanded = draft.simplifier.expand(text)
+    terms = {m.term.term for m in draft.glossary.find(expanded)} if draft.glossary else set()
+    content = set(re.findall(r"[a-z]{5,}", expanded.lower())) - _GENERIC_WORDS
+    return terms, content
+
+
+def _is_primary(draft: Draft, sentence: Sentence) -> bool:
+    primary = primary_outcome(draft)
+    if primary is None:
+        return False
+    terms, content = _keys(draft, primary)
+    their_terms, their_content = _keys(draft, sentence.text)
+    if terms & their_terms - {"multiple sclerosis", "MS"}:
+        return True
+    return len(content & their_content) >= 2 or (len(content) == 1 and content <= their_content)
+
+
+@dataclass(frozen=True, slots=True)
+class _Measure:
+    plain: str | None = None
+    term: str | None = None
+    better: str | None = None
+
+
+_OUTCOME_CATEGORIES = ("symptoms", "outcome measures", "tests and biomarkers", "imaging and MRI")
+
+
+def _measure_in(draft: Draft, text: str) -> _Measure:
+    """Return the first outcome measure (or symptom, or marker) that `text` names."""
+    if draft.glossary is None:
+        return _Measure()
+    matches = draft.glossary.find(draft.simplifier.expand(text))
+    for match in matches:
+        if match.term.measure:
+            return _Measure(match.term.measure, match.term.term, match.term.better)
+    for match in matches:
+        if match.term.better:
+            return _Measure(match.term.plain or match.term.term, match.term.term, match.term.better)
+    for match in matches:
+        if match.term.category in _OUTCOME_CATEGORIES:
+            return _Measure(match.term.plain or match.term.term, match.term.term)
+    return _Measure()
+
+
+# "1.3 with EXB-301 and 3.6 with placebo", "by 38 m in the exercise group and 6 m in the
+# comparison group", "in 6 people on EXB-301 and 9 on placebo": the treated arm first.
+_VERSUS = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)\s*(?:%|m|points?|people|patients|participants)?\s+"
+    r"(?:with|in|on|for)\s+(?:the\s+)?(?P<arm_a>[\w-]+(?:\s+[\w-]+){0,2}?)\s*"
+    r"(?:,|and|versus|vs\.?|compared with)\s+(?P<b>\d+(?:\.\d+)?)\s*"
+    r"(?:%|m|points?|people|patients|participants)?\s+(?:with|in|on|for)\s+(?:the\s+)?"
+    r"(?P<arm_b>[\w-]+(?:\s+[\w-]+){0,3})",
+    re.IGNORECASE,
+)
+_CONTROL_ARM = re.compile(
+    r"\b(?:placebo|control|controls|comparison|usual|sham|standard|waiting|wait-list|"
+    r"untreated)\b",
+    re.IGNORECASE,
+)
+
+
+_FELL_BY = re.compile(r"\b(?:fell|fallen|decreased|reduced|dropped|declined|lowered) by\b", re.I)
+
+
+def _compared(draft: Draft, text: str, better: str) -> str | None:
+    """Return "better" or "worse" for a result stated as treated arm against control arm.
+
+    The control arm is a placebo, usual care, sham or the study's stated comparison;
+    amounts after "fell by" are decreases, so the larger one is the lower result.
+    """
+    match = _VERSUS.search(text)
+    if match is None:
+        return None
+    comparison = draft.facts.comparison.text.lower() if draft.facts.comparison else ""
+    compared_words = set(re.findall(r"[a-z]{5,}", comparison))
+
+    def is_control(arm: str) -> bool:
+        words = set(re.findall(r"[a-z]{5,}", arm.lower()))
+        return bool(_CONTROL_ARM.search(arm)) or bool(words & compared_words)
+
+    if is_control(match.group("arm_a")) or not is_control(match.group("arm_b")):
+        return None
+    treated, control = float(match.group("a")), float(match.group("b"))
+    if treated == control:
+        return None
+    higher = treated > control
+    if _FELL_BY.search(text):
+        higher = not higher
+    return "better" if higher == (better == "higher") else "worse"
+
+
+def direction_of(draft: Draft, text: str) -> str | None:
+    """Return which way a result went for the person with MS, or None when unclear."""
+    better = _measure_in(draft, text).better
+    lower = text.lower()
+    read = read_result(lower)
+    if read is not None and read[0] == "no clear difference":
+        return "no clear difference"
+    if better is not None and (read is None or read[0] == "mixed"):
+        compared = _compared(draft, text, better)
+        if compared is not None:
+            return compared
+        up, down = _UP.search(lower), _DOWN.search(lower)
+        if bool(up) != bool(down):
+            return "better" if (better == "higher") == bool(up) else "worse"
+    if read is not None and read[0] in ("improved", "worsened"):
+        if read[0] == "worsened" and re.search(r"\bstable\b", lower):
+            return None  # "stable in 20 of 24 people and worse in 4": not simply worse
+        return "better" if read[0] == "improved" else "worse"
+    if _LINKED.search(lower) and not re.search(r"\bnot\b", lower):
+        return "linked"
+    return None
+
+
+def _allowed(draft: Draft, sentence: Sentence) -> bool:
+    """Return False for sentences about who took part rather than what was found."""
+    if not BASELINE.search(sentence.text):
+        return True
+    feasibility = draft.facts.study_design in ("feasibility_or_pilot", "single_arm_trial")
+    return feasibility and _FEASIBILITY.search(sentence.text) is not None
+
+
+@per_draft
+def findings(draft: Draft) -> list[Finding]:
+    """Return the study's findings that can be said plainly, best first.
+
+    The primary outcome's results come first (in abstract order), then results that went
+    one way or the other, then results with no clear difference, then the rest.
+    """
+    found: list[tuple[tuple[int, int], Finding]] = []
+    for sentence in result_candidates(draft):
+        if not _allowed(draft, sentence):
+            continue
+        lines = source_lines(draft, sentence)
+        if not lines:
+            continue
+        text = " ".join(line.text for line in lines)
+        primary = _is_primary(draft, sentence)
+        direction = direction_of(draft, sentence.text)
+        measure = _measure_in(draft, sentence.text)
+        finding = Finding(
+            sentence, tuple(lines), primary, direction, measure.plain, measure.term, measure.better
+        )
+        if primary:
+            rank = 0
+        elif _SAFETY.search(text):
+            rank = 3
+        elif direction in ("better", "worse", "linked"):
+            rank = 1
+        else:
+            rank = 2 if direction is not None else 4
+        found.append(((rank, sentence.index), finding))
+    return [finding for _key, finding in sorted(found, key=lambda item: item[0])]
+
+
+@per_draft
+def main_finding(draft: Draft) -> Finding | None:
+    """Return the finding to build "why it matters" on: the primary result, else the clearest."""
+    ranked = findings(draft)
+    for finding in ranked:
+        if finding.direction is not None and finding.outcome is not None:
+            return finding
+    return None
