@@ -280,7 +280,7 @@ def _repeated(summary: LaySummary, facts: StudyFacts) -> list[str]:
     study = [
         s.text
         for s in summary.sentences
-        if s.section == "study" and not _RESULT_CUE.search(s.text) or BASELINE.search(s.text)
+        if s.section == "study" and (not _RESULT_CUE.search(s.text) or BASELINE.search(s.text))
     ]
     for count in sorted(counts):
         if count < 10:
