@@ -57,6 +57,28 @@ CASE_TITLE = "A rare complication of natalizumab"
             "globally, most in lymphoma.",
             5,
         ),
+        # other people's reports, a literature search, a bibliographic database
+        (
+            "We present a woman with NMOSD and myasthenia. Previous reports describe 26 patients "
+            "with both conditions.",
+            1,
+        ),
+        (
+            "We report a 52-year-old man with MS and PML. A review of the literature identified "
+            "31 additional cases.",
+            1,
+        ),
+        (
+            "We describe two men with MS and listeria meningitis. We identified 17 further cases "
+            "through a PubMed search.",
+            2,
+        ),
+        # the literature in the same sentence as the authors' own patient
+        (
+            "We describe a patient with MS and sarcoidosis; 12 such patients are described in "
+            "the medical literature.",
+            1,
+        ),
     ],
 )
 def test_literature_counts_never_beat_the_authors_own_patients(
@@ -213,3 +235,30 @@ def test_adult_mice_are_animals() -> None:
     result = facts(abstract)
     assert result.study_design == "animal_or_lab"
     assert result.sample_size.total is None
+
+
+def test_a_case_series_with_a_literature_review_is_a_case_series() -> None:
+    abstract = (
+        "We describe three patients with MS who developed psoriasis on an anti-CD20 drug, and "
+        "systematically searched PubMed for similar reports. The literature search identified "
+        "11 further cases."
+    )
+    result = facts(abstract, "Psoriasis under anti-CD20 therapy: case series and review")
+    assert result.study_design == "case_report_or_series"
+    assert result.sample_size.total == 3
+
+
+def test_a_systematic_review_of_published_cases_stays_a_review() -> None:
+    abstract = (
+        "METHODS: We systematically searched PubMed and Embase for case reports of PML under "
+        "dimethyl fumarate. RESULTS: We included 28 case reports describing 31 patients."
+    )
+    assert facts(abstract, "PML under dimethyl fumarate").study_design == "systematic_review"
+
+
+def test_people_who_completed_a_survey_before_a_purposive_interview_sample() -> None:
+    abstract = (
+        "METHODS: An online survey was completed by 250 people with MS. Eight respondents were "
+        "purposively selected for in-depth interviews."
+    )
+    assert size(abstract) == 250

@@ -18,6 +18,19 @@ from msdigest.facts.model import Span
 
 __all__ = ["OWN_VOICE", "DesignCues", "read_cues"]
 
+# The authors' own patients, however they are named: "we describe four adults", "here we
+# present two people with MS", "this report describes a man", "a 34-year-old woman".
+_CASE_OWN = (
+    r"\b(?:we|this (?:case )?(?:report|paper|article|letter)) (?:\w+ )?(?:report|describe|"
+    r"present)(?:ed|d|s)? (?:(?:a|an|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\d{1,2}) (?:(?!(?:for|of|with|to|in|on|from|about|and|who|published|reported|"
+    r"previously)\b)[\w-]+ ){0,4}?(?:cases?|patients?|people|persons?|individuals?|adults?|"
+    r"child(?:ren)?|adolescents?|infants?|wom[ae]n|m[ae]n|boys?|girls?|siblings|sisters|"
+    r"brothers|twins|famil(?:y|ies)|mother|father)|the case)\b|\b\d+-year-old (?:\w+ )?(?:man|"
+    r"woman|male|female|patient|boy|girl|lady|gentleman)\b|\b(?:this|a) case\b"
+    r"(?![- ]?control)(?: of)?|\bcase (?:description|presentation)\b"
+)
+
 # Each cue: (name, pattern, weight). A design's score is the best weight x place factor.
 _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
     (name, re.compile(pattern.lower()), weight)
@@ -50,19 +63,8 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                       r"\bnarrative review\b|"
                       r"\b(?:a|an) (?:review|commentary|viewpoint|perspective|update|overview)$|"
                       r"\bwhere do we stand\b", 1.5),
-        # "we describe four adults", "here we present two people with MS", "this report
-        # describes a man": the authors' own patients, however they are named
-        ("case", r"\bcase reports?\b|\bcase series\b|\b(?:we|this (?:case )?(?:report|paper|"
-                 r"article|letter)) (?:\w+ )?(?:report|describe|present)(?:ed|d|s)? (?:(?:a|an|"
-                 r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) "
-                 r"(?:(?!(?:for|of|with|to|in|on|from|about|and|who)\b)[\w-]+ ){0,4}?"
-                 r"(?:cases?|patients?|people|persons?|individuals?|adults?|"
-                 r"child(?:ren)?|adolescents?|infants?|wom[ae]n|m[ae]n|boys?|girls?|siblings|"
-                 r"sisters|brothers|twins|famil(?:y|ies)|mother|father)|the case)\b|"
-                 r"\b\d+-year-old (?:\w+ )?(?:man|woman|male|female|patient|boy|girl|lady|"
-                 r"gentleman)\b|"
-                 r"\b(?:this|a) case\b(?![- ]?control)(?: of)?|"
-                 r"\bcase (?:description|presentation)\b", 3),
+        ("case", r"\bcase reports?\b|\bcase series\b|" + _CASE_OWN, 3),
+        ("case_own", _CASE_OWN, 3),
         ("animal", r"\b(?:mice|mouse|murine|rats?|rodents?|animal models?|zebrafish|"
                    r"marmosets?|non-human primates?|primates|canine|eae\b|experimental "
                    r"autoimmune encephalomyelitis|cuprizone|lysolecithin|lpc-induced|knock-?out|"
@@ -194,6 +196,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
                   "overview", "opinion", "we outline", "we argue", "this article", "this paper",
                   "chapter", "update", "where do we stand"),
     "case": ("case", "year-old", "report", "describe", "present"),
+    "case_own": ("case", "year-old", "report", "describe", "present"),
     "animal": ("mice", "mouse", "murine", "rat", "rodent", "animal", "zebrafish", "marmoset",
                "primate", "canine", "eae", "experimental autoimmune", "cuprizone", "lysolecithin",
                "lpc", "knock", "transgenic", "wild-type", "wildtype", "littermate", "in vivo"),
@@ -333,6 +336,9 @@ def read_cues(doc: Document) -> DesignCues:
         factor = place * (0.2 if elsewhere else 1.0) * (1.25 if own and not elsewhere else 1.0)
         for name, weight, match in matches:
             value = weight * factor
+            if elsewhere and match.group(0).startswith(("we ", "this ")):
+                # "We describe a patient ...; 12 such patients are in the literature"
+                value = weight * place * 1.25
             if name in _STUDY_KINDS and _of_plural_studies(text, match):
                 value = weight * place * 0.2
             cues.first.setdefault(name, order)

@@ -217,8 +217,9 @@ def _from_text(
     s = cues.score
     if s("meta") >= 3:
         return "meta_analysis", "meta"
-    if s("review") >= 3:
+    if s("review") >= 3 and s("case_own") < 3:
         return "systematic_review", "review"
+    # the authors' own patients, with a review of the literature around them
     if s("case") >= 3 and s("randomised") < 3:
         return "case_report_or_series", "case"
     if s("others_work") >= 1.5 and not own_voice and not evidence.original:

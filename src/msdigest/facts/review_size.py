@@ -17,8 +17,9 @@ from msdigest.facts.model import SampleSize
 
 __all__ = ["review_size"]
 
-# In a review, "eligible" describes the studies included, so their people count.
-_NOT_IN_REVIEW = NOT_PARTICIPANTS - {"pool"}
+# In a review, "eligible" describes the studies included, so their people count, and so
+# do people found in the literature ("a literature search identified 24 published cases").
+_NOT_IN_REVIEW = NOT_PARTICIPANTS - {"pool", "literature"}
 _INCLUDED_BEFORE = re.compile(
     r"\b(?:included|includes|identified|retained|analy[sz]ed|selected)\s+(?:a total of\s+)?"
     r"(?:only\s+)?$"

@@ -36,7 +36,9 @@ _ROLE_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
                         r"carried out |done )?with\b|\b(?:responded|respondents?|answered|"
                         r"returned (?:the|a|completed)|"
                         r"completed (?:a|an|the) (?:\w+ ){0,2}(?:survey|questionnaire)|"
-                        r"completed (?:the )?(?:survey|questionnaire)|filled (?:in|out))\b"),
+                        r"completed (?:the )?(?:survey|questionnaire)|filled (?:in|out)|"
+                        r"(?:survey|questionnaire)s? (?:was|were) (?:\w+ )?(?:completed|"
+                        r"answered|returned|filled (?:in|out)) by)\b"),
         # taking part is being enrolled, in a survey or not
         ("enrolled", r"\b(?:agreed to participate|consented|participated|took part|joined)\b"),
         ("completed", r"\b(?:completed (?:the |all |both |their )?(?:\w+[- ]\w+ |\w+ )?(?:study|"
@@ -73,7 +75,10 @@ _LITERATURE = re.compile(
     r"(?:reported|described|published|documented) (?:\w+ )?(?:in (?:the )?(?:\w+ )?literature|"
     r"so far|to date|thus far|until now|up to now|previously|elsewhere)|in (?:the )?"
     r"(?:published |medical |scientific |\w+ )?literature|(?:reported|described|published|"
-    r"documented|cases|affects?|live|living) (?:\w+ ){0,3}?(?:worldwide|globally)|previously "
+    r"documented|cases|affects?|live|living) (?:\w+ ){0,3}?(?:worldwide|globally)|(?:previous|"
+    r"prior|earlier|other) (?:case )?(?:reports|publications|series|authors)|(?:review|search|"
+    r"overview) of (?:the )?(?:\w+ )?literature|literature (?:review|search)|(?:pubmed|medline|"
+    r"embase) search|search(?:es)? (?:of|in) (?:pubmed|medline|embase)|previously "
     r"(?:reported|described|published|documented)|published (?:case reports|cases|patients|"
     r"reports|series))\b"
 )
@@ -88,9 +93,10 @@ _LITERATURE_SENTENCE = re.compile(
     r"affects?|live|living) (?:\w+ ){0,3}?(?:worldwide|globally))\b|"
     r"^(?:[\w-]+,? ){0,3}?(?:in (?:the )?(?:[\w-]+ )?literature|worldwide|globally)\b"
 )
-_LITERATURE_WORDS = ("literature", "worldwide", "globally", "been ", "previously", "so far",
+_LITERATURE_WORDS = ("literature", "worldwide", "globally", "been ", "previous", "so far",
+                     "prior ", "earlier ", "other ",
                      "to date", "elsewhere", "published", "thus far", "until now",
-                     "up to now")  # fmt: skip
+                     "up to now", "pubmed", "medline", "embase")  # fmt: skip
 # "nine published cases", "24 previously reported patients": counted by others.
 _LITERATURE_MODIFIER = re.compile(r"\b(?:published|previously (?:reported|described|published))\b")
 # The study's own voice: a sentence that says "we" or "this study" is about this study.
@@ -109,7 +115,8 @@ _POOL_BEFORE = re.compile(
 _PERCENT_AFTER = re.compile(r"^\s*(?:\(|\[)\s*\d+(?:\.\d+)?\s*%")
 _BASE_BEFORE = re.compile(
     r"(?:^|[;:]\s*)(?:of|among|amongst|from|out of|in) (?:the |all |a total of |these |"
-    r"those )?$"
+    r"those )?$|\b(?:from|in|within|of) (?:our|the|a|an) (?:[\w-]+ ){0,2}?(?:cohort|population|"
+    r"registry|register|database|sample) of\s*$"
 )
 SUBGROUP_BEFORE = re.compile(
     r"(?:\bof whom|\bof these|\bof them|\bof which|\bamong them|\bamong these|"

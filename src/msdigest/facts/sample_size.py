@@ -57,7 +57,7 @@ _VERB = re.compile(
 _EXTRA_STEP = re.compile(
     r"\b(?:also|further|additional(?:ly)?|in addition|repeat(?:ed)?|subsequent(?:ly)?|later|"
     r"second (?:round|phase|stage|visit|wave|step)|sub-?(?:groups?|sets?|samples?|stud(?:y|ies))|"
-    r"smaller group|went on to|follow-up)\b"
+    r"smaller group|went on to|follow-up|purposive(?:ly)?)\b"
 )
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GROUPS = re.compile(
