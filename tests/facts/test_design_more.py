@@ -131,3 +131,12 @@ def test_a_treatment_given_by_the_study_with_healthy_controls_is_a_trial() -> No
     )
     design = facts(abstract).study_design
     assert design in {"single_arm_trial", "non_randomized_trial"}
+
+
+def test_a_tool_used_for_weeks_in_a_usability_study_is_a_feasibility_test() -> None:
+    abstract = (
+        "METHODS: Eighteen people with MS used the platform at home for 6 weeks and rated it "
+        "on a usability scale. RESULTS: Most used it weekly."
+    )
+    title = "Development and usability evaluation of a home exercise platform for MS"
+    assert facts(abstract, title).study_design == "feasibility_or_pilot"

@@ -84,6 +84,10 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
                         r"development|approach|process|cycles?|refinement)\b|\brefined "
                         r"iteratively\b|\b(?:user|human|person)-cent(?:red|ered) design\b|"
                         r"\bparticipatory design\b", 2),
+        # people using a tool for a stated time: a feasibility test rather than feedback
+        ("use_period", r"\b(?:used|using|use of|trained with|tried)\b[^.;]{0,50}?\bfor "
+                       r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve) "
+                       r"(?:consecutive )?(?:days|weeks|months)\b", 2),
         # a commentary on another group's paper: "Seki et al. show", "in a recent article"
         ("others_work", r"\bet al\.?,? (?:\(\d{4}\),? )?(?:\w+ )?(?:show|report|demonstrat|"
                         r"describe|found|find|present|provide|identif|suggest|propose)\w*|"
@@ -207,6 +211,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "focus_groups": ("focus group", "interview"),
     "development": ("usability", "user ", "aloud", "iterative", "refined iteratively", "centred",
                     "centered", "participatory"),
+    "use_period": ("used", "using", "use of", "trained with", "tried"),
     "others_work": ("et al", "colleagues", "co-workers", "coworkers", "co-authors", "coauthors",
                     "a recent", "their recent", "a new", "their new", "a landmark",
                     "their landmark", "this issue"),

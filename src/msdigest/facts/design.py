@@ -249,7 +249,10 @@ def _from_text(
     )
     tested = max(s("trial"), s("single_arm"), s("placebo"), s("control_arm"))
     if s("development") >= 3 and s("randomised") < 3 and tested < 2 and observational < 3:
-        # a tool built or tested with its users, from their feedback
+        # a tool built or tested with its users: from their feedback, or, when they used it
+        # for weeks, a test of feasibility
+        if s("use_period") >= 2:
+            return "feasibility_or_pilot", "development"
         return "qualitative", "development"
     # Patients compared with healthy controls before and after starting a drug in routine
     # care are observed, not treated by the study: that needs a clearer intervention.
