@@ -37,7 +37,7 @@ def test_dev_set_meets_every_target() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "papers"), [("own", 30), ("own2", 15), ("own3", 43), ("own4", 26)]
+    ("name", "papers"), [("own", 30), ("own2", 15), ("own3", 43), ("own4", 26), ("own5", 27)]
 )
 def test_own_fixture_sets_meet_every_target(name: str, papers: int) -> None:
     report = _report(DATA / f"{name}_labels.jsonl", DATA / f"{name}_abstracts.jsonl")
