@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.utils import timezone
 
 from msdigest.errors import EutilsUnavailable, InputError
 from msdigest.paper import Paper as PaperRecord
@@ -15,12 +21,14 @@ from msdigest.sources import Skipped
 from msdigest.sources.eutils import DEFAULT_QUERY, EutilsClient, EutilsSettings
 from msdigest.sources.pacing import TokenBucket
 from msdigest_web.papers.ingest import (
+    ABANDONED_AFTER,
+    fail_abandoned_runs,
     incremental_window,
     ingest_files,
     ingest_pubmed,
     store_paper,
 )
-from msdigest_web.papers.models import IngestRun, Paper, PaperVersion
+from msdigest_web.papers.models import IngestRun, Paper, PaperVersion, this_host
 from tests.conftest import FIXTURES, SAMPLE_CORPUS
 from tests.sources.stand_in import StandIn, running_stand_in
 
@@ -200,19 +208,38 @@ def _interrupt_after(count: int) -> Callable[[Items, int | None], Iterable[Paper
     return wrap
 
 
+def _seen_by_another_connection() -> tuple[int, list[str]]:
+    """Return (papers, run statuses) as a second database connection sees them: committed."""
+    seen: list[tuple[int, list[str]]] = []
+
+    def look() -> None:
+        try:
+            statuses = list(IngestRun.objects.order_by("id").values_list("status", flat=True))
+            seen.append((Paper.objects.count(), statuses))
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=look)
+    thread.start()
+    thread.join()
+    return seen[0]
+
+
+# Real commits (no test transaction around it), on SQLite and PostgreSQL alike.
+@pytest.mark.django_db(transaction=True)
 def test_an_interrupted_run_leaves_whole_records_and_the_next_run_completes_it() -> None:
     with pytest.raises(KeyboardInterrupt):
         ingest_files([CORPUS], progress=_interrupt_after(12))
     failed = IngestRun.objects.get()
     assert failed.status == IngestRun.Status.FAILED and failed.error == "KeyboardInterrupt"
     assert failed.new == 12 and failed.finished_at is not None
-    assert Paper.objects.count() == 12
+    assert _seen_by_another_connection() == (12, ["failed"])  # committed, run closed
     for row in Paper.objects.all():  # nothing half-written
         assert row.to_record().abstract and row.content_hash and row.title
 
     done = ingest_files([CORPUS])
     assert (done.status, done.new, done.unchanged) == (IngestRun.Status.SUCCEEDED, 18, 12)
-    assert Paper.objects.count() == 30
+    assert _seen_by_another_connection() == (30, ["failed", "succeeded"])
     assert Paper.objects.values("pmid").distinct().count() == 30
 
 
@@ -345,6 +372,78 @@ def test_incremental_runs_against_the_stand_in_pick_up_where_they_left(
         second = ingest_pubmed(client, DEFAULT_QUERY, start, end)
     assert first.new == 2 and second.new == 2
     assert sorted(Paper.objects.values_list("pmid", flat=True)) == early + late
+
+
+# --- abandoned runs ---------------------------------------------------------------------------
+
+
+def _ended_pid() -> int:
+    """Return the id of a process that has just ended (and been reaped)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def _running(host: str, pid: int | None, *, silent_for: dt.timedelta = dt.timedelta()) -> int:
+    """Store a PubMed run left `running`; its last sign of life `silent_for` ago."""
+    run = IngestRun.objects.create(
+        source=IngestRun.Source.PUBMED,
+        query=DEFAULT_QUERY,
+        mindate=dt.date(2025, 3, 6),
+        maxdate=dt.date(2025, 3, 9),
+        host=host,
+        pid=pid,
+    )
+    # auto_now would overwrite a saved value; set the heartbeat directly.
+    IngestRun.objects.filter(pk=run.pk).update(updated_at=timezone.now() - silent_for)
+    return run.pk
+
+
+def test_the_next_run_fails_a_run_whose_process_was_killed() -> None:
+    killed = _running(this_host(), _ended_pid())
+    done = ingest_files([PUBMED / "collective-author.xml"])
+    assert done.status == IngestRun.Status.SUCCEEDED
+    run = IngestRun.objects.get(pk=killed)
+    assert run.status == IngestRun.Status.FAILED and run.finished_at is not None
+    assert run.error.startswith(f"abandoned: its process (pid {run.pid} on {this_host()}) ended")
+
+
+def test_runs_that_may_still_be_working_are_left_alone() -> None:
+    this_process = _running(this_host(), os.getpid(), silent_for=dt.timedelta(minutes=50))
+    elsewhere = _running("another-machine", 12345, silent_for=dt.timedelta(minutes=50))
+    assert fail_abandoned_runs() == 0
+    statuses = IngestRun.objects.filter(pk__in=[this_process, elsewhere]).values_list(
+        "status", flat=True
+    )
+    assert set(statuses) == {IngestRun.Status.RUNNING}
+
+
+def test_a_run_silent_for_over_an_hour_is_abandoned_wherever_it_ran() -> None:
+    silent = _running(
+        "another-machine", 12345, silent_for=ABANDONED_AFTER + dt.timedelta(minutes=1)
+    )
+    without_process = _running("", None, silent_for=ABANDONED_AFTER + dt.timedelta(minutes=1))
+    assert fail_abandoned_runs() == 2
+    for pk in (silent, without_process):
+        run = IngestRun.objects.get(pk=pk)
+        assert run.status == IngestRun.Status.FAILED
+        assert run.error.startswith("abandoned: no sign of life for over 60 minutes")
+
+
+def test_an_abandoned_run_never_moves_the_incremental_window() -> None:
+    _run(dt.date(2025, 3, 5))
+    _running(this_host(), _ended_pid())  # its window ends on 9 March
+    assert fail_abandoned_runs() == 1
+    assert incremental_window(DEFAULT_QUERY, DAY) == (dt.date(2025, 3, 4), DAY)
+
+
+def test_a_live_run_judged_abandoned_puts_itself_back_at_its_next_save() -> None:
+    run = IngestRun.objects.get(pk=_running("another-machine", 1, silent_for=ABANDONED_AFTER * 2))
+    assert fail_abandoned_runs() == 1
+    run.new += 1  # the live process saves its counts, as it does every second
+    run.save()
+    run.refresh_from_db()
+    assert (run.status, run.error) == (IngestRun.Status.RUNNING, "")
 
 
 # --- admin ------------------------------------------------------------------------------------

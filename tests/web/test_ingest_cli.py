@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,3 +189,50 @@ def test_ingest_file_creates_a_new_sqlite_database(tmp_path: Path) -> None:
     assert (tmp_path / "home" / "msdigest.sqlite3").is_file()
     second = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert json.loads(second.stdout)["unchanged"] == 30
+
+
+def _runs(database: Path) -> list[tuple[int, str, int, str]]:
+    """Return (id, status, new, error) of every run, read straight from the SQLite file."""
+    try:
+        with sqlite3.connect(database, timeout=10) as db:
+            return db.execute(
+                "SELECT id, status, new, error FROM papers_ingestrun ORDER BY id"
+            ).fetchall()
+    except sqlite3.OperationalError:  # not created yet
+        return []
+
+
+@pytest.mark.django_db(databases=[])
+def test_a_run_killed_outright_is_marked_failed_by_the_next_run(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
+    env["MSDIGEST_HOME"] = str(tmp_path / "home")
+    database = tmp_path / "home" / "msdigest.sqlite3"
+    command = [sys.executable, "-m", "msdigest_cli.main", "ingest", "file"]
+    small = [*command, str(FIXTURES / "pubmed" / "collective-author.xml")]
+    subprocess.run(small, env=env, capture_output=True, check=True)  # creates the database
+    big = tmp_path / "big.jsonl"
+    with big.open("w") as out:
+        for number in range(20_000):
+            record = {"id": f"k{number}", "title": f"Record {number}", "abstract": "Some text."}
+            out.write(json.dumps(record) + "\n")
+
+    killed = subprocess.Popen(
+        [*command, str(big)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not (len(runs := _runs(database)) == 2 and runs[1][2] > 0):
+            assert killed.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline, runs
+            time.sleep(0.02)
+    finally:
+        killed.kill()  # SIGKILL: no handler runs, the row stays "running"
+        killed.wait()
+    assert _runs(database)[1][1] == "running"
+
+    done = subprocess.run(small, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    _, status, new, error = _runs(database)[1]
+    assert status == "failed" and new > 0
+    assert error.startswith(f"abandoned: its process (pid {killed.pid} on ")
+    assert _runs(database)[2][1] == "succeeded"

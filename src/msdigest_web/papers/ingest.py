@@ -7,14 +7,17 @@ transaction, so a run that dies half-way leaves every record either fully stored
 at all, and the next run simply carries on: storing is idempotent.
 
 Every run is an `IngestRun` with its window, counts and reasons. A run that stops on an
-error is marked failed with that error. Incremental PubMed ingestion starts from the
-greatest `maxdate` of the successful runs of the same query, minus one day of overlap
-(records entered late on that day), up to today; with no such run, the last 7 days.
+error is marked failed with that error; one whose process was killed outright is marked
+failed as abandoned by the next run (`fail_abandoned_runs`). Incremental PubMed ingestion
+starts from the greatest `maxdate` of the successful runs of the same query, minus one day
+of overlap (records entered late on that day), up to today; with no such run, the last 7
+days.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,15 +32,17 @@ from msdigest.paper import Paper as PaperRecord
 from msdigest.sources import Skipped, read_papers
 from msdigest.sources.eutils import EutilsClient, Missing, SearchResult
 from msdigest.sources.pubmed_xml import FileCutShort
-from msdigest_web.papers.models import IngestRun, Paper, PaperVersion, content_hash
+from msdigest_web.papers.models import IngestRun, Paper, PaperVersion, content_hash, this_host
 
 __all__ = [
+    "ABANDONED_AFTER",
     "DEFAULT_DAYS",
     "OVERLAP",
     "Outcome",
     "Progress",
     "RecordRejected",
     "SupersededRecord",
+    "fail_abandoned_runs",
     "incremental_window",
     "ingest_files",
     "ingest_pubmed",
@@ -52,7 +57,11 @@ Progress = Callable[[Iterator[Item], int | None], Iterable[Item]]
 DEFAULT_DAYS = 7  # the first incremental run looks back this far
 OVERLAP = dt.timedelta(days=1)
 MAX_LISTED = 10_000  # reasons kept per run; the counts stay exact beyond it
-_SAVE_EVERY = 1.0  # seconds between saves of a running run's counts
+_SAVE_EVERY = 1.0  # seconds between saves of a running run's counts (its heartbeat)
+#: A running run with no sign of life for this long is abandoned, wherever it ran. The
+#: longest silence of a live run is one E-utilities request with all its retries: with the
+#: defaults, 5 tries of 30 s and pauses of at most 120 s, about ten minutes.
+ABANDONED_AFTER = dt.timedelta(hours=1)
 
 
 class RecordRejected(Exception):
@@ -152,6 +161,60 @@ def store_paper(record: PaperRecord, run: IngestRun | None = None) -> Outcome:
 # --- a run ------------------------------------------------------------------------------------
 
 
+def _process_ended(pid: int) -> bool:
+    """Return True when no process `pid` exists on this machine (POSIX only)."""
+    if os.name != "posix":
+        return False  # elsewhere signal 0 is not a harmless probe
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # it exists but belongs to someone else
+    return False
+
+
+def _abandonment(run: IngestRun, now: dt.datetime) -> str | None:
+    """Return why a `running` run is abandoned, or None while it may still be working."""
+    seen = timezone.localtime(run.updated_at).strftime("%Y-%m-%d %H:%M:%S %Z")
+    if run.host == this_host() and run.pid and _process_ended(run.pid):
+        return (
+            f"abandoned: its process (pid {run.pid} on {run.host}) ended without finishing "
+            f"the run, killed outright or the machine stopped; last sign of life {seen}"
+        )
+    if now - run.updated_at > ABANDONED_AFTER:
+        minutes = ABANDONED_AFTER.total_seconds() / 60
+        return f"abandoned: no sign of life for over {minutes:g} minutes (last {seen})"
+    return None
+
+
+def fail_abandoned_runs(*, now: dt.datetime | None = None, keep: IngestRun | None = None) -> int:
+    """Mark `running` runs whose process is gone as failed; return how many.
+
+    A run is abandoned when it was started on this machine by a process that no longer
+    exists (killed with SIGKILL, say), or when its heartbeat (`updated_at`, saved with the
+    counts at least every second while records arrive) is older than `ABANDONED_AFTER`,
+    which also catches runs of other machines. Like every failed run, an abandoned one
+    never moves the incremental window, so its window is fetched again. `keep` is the run
+    about to start. A run wrongly judged abandoned puts itself back to `running` at its
+    next save, and records its real outcome when it ends.
+    """
+    now = now or timezone.now()
+    marked = 0
+    running = IngestRun.objects.filter(status=IngestRun.Status.RUNNING)
+    if keep is not None:
+        running = running.exclude(pk=keep.pk)
+    for run in running:
+        reason = _abandonment(run, now)
+        if reason is None:
+            continue
+        # Only if nothing changed since we looked: a live run's heartbeat wins.
+        marked += IngestRun.objects.filter(
+            pk=run.pk, status=IngestRun.Status.RUNNING, updated_at=run.updated_at
+        ).update(status=IngestRun.Status.FAILED, finished_at=now, error=reason)
+    return marked
+
+
 @dataclass
 class _Tally:
     """The counts of a running `IngestRun`, saved now and then and at the end."""
@@ -248,6 +311,7 @@ def ingest_files(
             raise InputError(f"{name}: no such file")
     if run is None:
         run = IngestRun.objects.create(source=IngestRun.Source.FILE, inputs=names)
+    fail_abandoned_runs(keep=run)
     return _run(
         run,
         lambda: _consume(run, _wrap(progress, read_papers(names, fmt), None), count_found=True),
@@ -274,11 +338,14 @@ def ingest_pubmed(
         run = IngestRun.objects.create(
             source=IngestRun.Source.PUBMED, query=query, mindate=mindate, maxdate=maxdate
         )
+    fail_abandoned_runs(keep=run)
 
     def work() -> None:
-        searches: list[SearchResult] = list(client.search_windows(query, mindate, maxdate))
-        run.found = sum(search.count for search in searches)
-        run.save()
+        searches: list[SearchResult] = []
+        for search in client.search_windows(query, mindate, maxdate):
+            searches.append(search)
+            run.found += search.count
+            run.save()  # a sign of life between searches of a long backfill
 
         def records() -> Iterator[Item]:
             for search in searches:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
 from typing import Any
 
 from django.db import models
@@ -76,8 +78,23 @@ class PaperVersion(models.Model):
         ordering = ["-replaced_at", "-id"]
 
 
+def this_host() -> str:
+    """Return the name of this machine, recorded on each run to tell whose process it is."""
+    return socket.gethostname()[:255]
+
+
+def this_process() -> int:
+    """Return the id of this process, recorded on each run to see later whether it lives."""
+    return os.getpid()
+
+
 class IngestRun(models.Model):
-    """One ingest: where from, which window, what happened to each record."""
+    """One ingest: where from, which window, what happened to each record.
+
+    `host` and `pid` name the process doing the run and `updated_at` is its heartbeat
+    (every save of the counts), so a run whose process was killed outright can be told
+    from one still working (see `papers.ingest.fail_abandoned_runs`).
+    """
 
     class Source(models.TextChoices):
         PUBMED = "pubmed", "PubMed E-utilities"
@@ -111,6 +128,15 @@ class IngestRun(models.Model):
         help_text="[{where, record_id, reason}] per record that could not be fetched or stored.",
     )
     error = models.TextField(blank=True, help_text="Why the run stopped, when it failed.")
+    host = models.CharField(
+        max_length=255, blank=True, default=this_host, help_text="Machine that ran it."
+    )
+    pid = models.PositiveIntegerField(
+        null=True, blank=True, default=this_process, help_text="Process id on that machine."
+    )
+    updated_at = models.DateTimeField(
+        auto_now=True, help_text="Last sign of life: the counts are saved while the run works."
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
