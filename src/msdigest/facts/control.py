@@ -71,7 +71,7 @@ _COMPARED_GROUPS = re.compile(
     r"(?:initiating|starting|treated|receiving|taking|using|switching|on)\b"
 )
 # People of one period compared with those of another (an era or a policy change):
-# "compared with the period 2006-2011", "before and after the introduction of a guideline".
+# "compared with the period 2008-2014", "before and after the introduction of a guideline".
 _PERIODS = re.compile(
     r"\b(?:compared (?:with|to)|versus|vs\.?) (?:the )?(?:[\w-]+ )?(?:period|era)\b|"
     r"\b(?:two|both|three|different) (?:calendar |time |study |treatment )?(?:periods|eras)\b|"

@@ -88,7 +88,7 @@ _CUES: tuple[tuple[str, re.Pattern[str], float], ...] = tuple(
         ("use_period", r"\b(?:used|using|use of|trained with|tried)\b[^.;]{0,50}?\bfor "
                        r"(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve) "
                        r"(?:consecutive )?(?:days|weeks|months)\b", 2),
-        # a commentary on another group's paper: "Seki et al. show", "in a recent article"
+        # a commentary on another group's paper: "Novak et al. show", "in a recent paper"
         ("others_work", r"\bet al\.?,? (?:\(\d{4}\),? )?(?:\w+ )?(?:show|report|demonstrat|"
                         r"describe|found|find|present|provide|identif|suggest|propose)\w*|"
                         r"\b[a-z]+ and (?:colleagues|co-?workers|co-?authors)\b|\bin (?:a|their) "

@@ -223,7 +223,7 @@ def _from_text(
     if s("case") >= 3 and s("randomised") < 3:
         return "case_report_or_series", "case"
     if s("others_work") >= 1.5 and not own_voice and not evidence.original:
-        return "other", "narrative"  # "In a recent article, Seki et al. show ... in mice"
+        return "other", "narrative"  # "In a recent paper, Novak et al. show ... in mice"
     lab = max(s("animal"), s("lab"))
     if (
         lab >= 3

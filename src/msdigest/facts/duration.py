@@ -268,7 +268,7 @@ def extract_duration(doc: Document, design: str) -> Duration | None:
     for sentence in doc.sentences:
         if sentence.category == "BACKGROUND":
             continue
-        # "follow-up samples at 1 and 3 months", "repeat scans at 6 and 12 months": people
+        # "follow-up samples at 2 and 4 months", "repeat scans at 6 and 12 months": people
         # seen again at stated times were followed up, whatever the design
         again = design in _KINDS and _AGAIN.search(sentence.lower)
         allowed = kinds | {"timepoint"} if again else kinds

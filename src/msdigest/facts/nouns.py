@@ -4,7 +4,7 @@
 with a disease, "12 trials" studies, "20 mice" animals; "40 MRI scans", "96 samples" or
 "the two diseases" count things, which are never participants. The head noun is the last
 noun of the phrase ("adult patients", "female MS patients"), so a noun used as a modifier
-("MS centres", "170 individual samples") does not decide the count.
+("MS centres", "150 individual samples") does not decide the count.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def scan_noun(
     """Read the noun phrase after a number: its class, end offset, label and modifiers.
 
     After a number above one, a singular person noun before another word is a modifier:
-    "170 individual CSF samples", "25 control brains", "12 adult mice".
+    "150 individual plasma samples", "40 control brains", "12 adult mice".
     """
     modifiers: list[str] = []
     for count, token in enumerate(_TOKEN.finditer(tail)):

@@ -3,7 +3,7 @@
 A review reports the participants of its included studies: a stated total ("17 trials
 with a total of 1,210 participants") beats a count with a people noun, which beats a bare
 "(n = 6)"; inside a review's results a bracketed count is usually a number of studies per
-condition or design ("multiple sclerosis (n = 4)") or one study's size ("(1 RCT, n = 20)").
+condition or design ("multiple sclerosis (n = 7)") or one study's size ("(1 RCT, n = 20)").
 Counts in sentences about a subset of the studies lose. The number of studies is kept apart.
 """
 

@@ -351,7 +351,7 @@ def _study_size(
 def _before_extra_step(best: _Candidate, candidates: list[_Candidate]) -> _Candidate:
     """Return the earlier, larger count when `best` is a part of it doing an extra step.
 
-    "Testing was done with 11 people ... Two participants contributed to further testing",
+    "Usability sessions were held with 16 people ... Three took part in further testing",
     "We recruited 40 adults ... A subgroup of 20 underwent MRI", "In 15 patients, repeat
     samples were taken": whatever its role word, a later and smaller count said to do
     something more is a part of the people counted before it. Randomised counts stay.
