@@ -11,7 +11,7 @@ from tests.browser.conftest import AXE
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 BAD_IMPACTS = {"serious", "critical"}
