@@ -37,6 +37,7 @@ __all__ = [
     "ReadingIssues",
     "broken_phrases",
     "finding_sentences",
+    "is_baseline",
     "read_summary",
     "selection_phrases",
 ]
@@ -48,16 +49,29 @@ BASELINE = re.compile(
     r"\bage (?:was|of) \d|were (?:women|female|men|male)\b|\d+ (?:women|men)\b and|"
     r"baseline characteristics|completed the (?:study|trial|\d+-\w+ (?:assessment|follow-up)|"
     r"follow-up|assessment)|(?:dropped out|withdrew|lost to follow-up)|"
-    r"(?:were|was) eligible|took part\b|agreed to participate|responded to|"
+    r"(?:were|was) eligible|took part\b|agreed to participate|responded to|at baseline|"
+    r"before the (?:intervention|treatment|programme|program|study)|"
     r"(?:were|was) identified|identified \d)",
     re.IGNORECASE,
 )
+_ASIDES = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
+
+
+def is_baseline(text: str) -> bool:
+    """Return True for a sentence about who enrolled or what they were like at the start.
+
+    Asides in brackets are left out first: "Of 301 people (mean age 42), 104 had ..." is a
+    finding that mentions the age in passing.
+    """
+    return BASELINE.search(_ASIDES.sub("", text)) is not None
+
+
 _PROTOCOL = re.compile(r"\bprotocol for\b|\bstudy protocol\b", re.IGNORECASE)
 _RESULT_CUE = re.compile(
     r"\b(?:improv|reduc|increas|decreas|lower|higher|better|worse|differ|linked|associat|"
     r"predict|fewer|more|less|chang|stable|safe|side effects|adverse|rose|fell|found|"
     r"showed|revealed|observed|evidence|benefit|harm|effective|suppress|promot|protect|enhanc|"
-    r"prevent|delay|attenuat|exacerbat|worsen|we show|here we|demonstrat|"
+    r"prevent|delay|attenuat|exacerbat|worsen|we show|here we|demonstrat|feasib|acceptab|doable|"
     r"no (?:clear |significant )?(?:difference|effect|change))",
     re.IGNORECASE,
 )
@@ -141,7 +155,8 @@ _SELECTION = re.compile(
     r"\bEDSS (?:score )?(?:of |between |\u2264 |<= |< |up to )?\d[\d.]*(?:\s*(?:-|\u2013|to|and)"
     r"\s*\d[\d.]*)?|"
     r"\b(?:relapsing[- ]remitting|primary[- ]progressive|secondary[- ]progressive|progressive|"
-    r"relapsing|paediatric|pediatric|newly diagnosed|treatment-na[i\u00ef]ve|untreated)\b|"
+    r"relapsing|paediatric|pediatric|newly diagnosed|treatment-na[i\u00ef]ve|untreated|NMOSD|"
+    r"MOGAD|neuromyelitis|clinically isolated syndrome|who had fallen)\b|"
     r"\b(?:women|mothers|pregnant|men|children|adolescents|older adults|veterans)\b|"
     r"\bwith (?:slow(?:ed|er)? processing speed|fatigue|depression|ataxia|spasticity|"
     r"overactive bladder|cognitive impairment|pain)\b",
@@ -179,6 +194,19 @@ def selection_phrases(
     return list(found.values())
 
 
+_SYNONYMS = {
+    "women": ("woman",),
+    "men": ("man",),
+    "children": ("child", "young"),
+    "adolescents": ("teenager", "young"),
+    "paediatric": ("child", "teenager", "young"),
+    "pediatric": ("child", "teenager", "young"),
+    "untreated": ("treatment",),
+    "relapsing": ("progressive",),
+    "progressive": ("relapsing",),
+}
+
+
 def _names_selection(line: str, phrases: list[str]) -> bool:
     low = line.lower()
     for phrase in phrases:
@@ -187,7 +215,7 @@ def _names_selection(line: str, phrases: list[str]) -> bool:
             for w in _SELECTION_WORDS.findall(phrase)
             if w.lower() not in _NOT_SELECTION_WORDS
         ]
-        keys += ["woman" for k in keys if k == "women"] + ["man" for k in keys if k == "men"]
+        keys += [synonym for k in keys for synonym in _SYNONYMS.get(k, ())]
         if any(re.search(rf"\b{re.escape(k)}", low) for k in keys):
             return True
     return False
@@ -223,7 +251,7 @@ def finding_sentences(paper: Paper, facts: StudyFacts, document: Document) -> li
             and sentence.index >= 2
             and _RESULT_CUE.search(sentence.text) is not None
         )
-        if (anchored or labelled or unlabelled) and not BASELINE.search(sentence.text):
+        if (anchored or labelled or unlabelled) and not is_baseline(sentence.text):
             found.append(sentence)
     return found
 

@@ -9,12 +9,14 @@ builds up is used.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from msdigest.checks.numbers import summary_numbers
 from msdigest.glossary import Analogy, load_analogies, load_glossary
 from msdigest.text.sentences import split_sentences
 from msdigest.writers.grounded.context import Draft, Line
+from msdigest.writers.grounded.findings import main_finding
 
 __all__ = ["write_analogy"]
 
@@ -49,26 +51,49 @@ _GENERIC_CONCEPTS = frozenset(
 )  # fmt: skip
 
 
+def _concepts(draft: Draft, context_text: str) -> Iterator[str]:
+    """Yield the concepts to find an analogy for, best first, computing each group lazily.
+
+    The main finding's measure and the words of its sentence come first (an analogy that
+    fits what was found), then the other outcomes and the treatment, then what the text
+    talks about, then the design; words that fit every MS study come last.
+    """
+    glossary = draft.glossary
+    design = list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
+    if draft.is_protocol:  # a plan has no finding yet: an analogy for the design fits best
+        yield from design
+    main = main_finding(draft)
+    if main is not None:
+        if main.term:
+            yield main.term
+        if glossary is not None:
+            yield from (t.term for t in glossary.terms_in(main.sentence.text))
+    yield from (o.text for o in draft.facts.outcomes)
+    intervention = draft.facts.intervention_or_exposure
+    if intervention is not None:
+        yield intervention.text
+        if glossary is not None:
+            yield from (t.term for t in glossary.terms_in(intervention.text))
+    said = [t.term for t in glossary.terms_in(context_text)] if glossary else []
+    yield from (t for t in said if t.lower() not in _GENERIC_CONCEPTS)
+    yield from design
+    if draft.strength.small:
+        yield from ("small study", "sample size")
+    if glossary is not None:
+        background = glossary.terms_in(draft.abstract)
+        yield from (t.term for t in background if t.term.lower() not in _GENERIC_CONCEPTS)
+    yield from said
+
+
 def write_analogy(draft: Draft, context_text: str) -> list[Line]:
     """Return the analogy sentences, each tagged with the "analogy" part."""
-    # What was measured and tested first, then what the text talks about, then the design;
-    # words that fit every MS study ("multiple sclerosis", "relapse") only at the end.
-    concepts: list[str] = [o.text for o in draft.facts.outcomes]
-    if draft.facts.intervention_or_exposure is not None:
-        concepts.append(draft.facts.intervention_or_exposure.text)
-    said = [t.term for t in draft.glossary.terms_in(context_text)] if draft.glossary else []
-    background = [t.term for t in draft.glossary.terms_in(draft.abstract)] if draft.glossary else []
-    concepts += [t for t in said if t.lower() not in _GENERIC_CONCEPTS]
-    concepts += list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ()))
-    if draft.is_protocol:  # a plan has no finding yet: an analogy for the design fits best
-        concepts = list(_DESIGN_CONCEPTS.get(draft.facts.study_design, ())) + concepts
-    if draft.strength.small:
-        concepts += ["small study", "sample size"]
-    concepts += [t for t in background if t.lower() not in _GENERIC_CONCEPTS]
-    concepts += said
+    seen: set[str] = set()
     direction = _direction(draft)
     tried: set[str] = set()
-    for concept in dict.fromkeys(concepts):
+    for concept in _concepts(draft, context_text):
+        if concept in seen:
+            continue
+        seen.add(concept)
         for analogy in _analogies_for(draft, concept, direction):
             if analogy.key in tried:
                 continue

@@ -25,9 +25,17 @@ from msdigest.writers.grounded.subjects import (
     subject_reference,
 )
 
-__all__ = ["carers_practical", "people_finding", "people_limit", "providers_finding"]
+__all__ = [
+    "carers_practical",
+    "headline_from_finding",
+    "people_finding",
+    "people_limit",
+    "providers_finding",
+]
 
 _CONTROLLED = frozenset({"randomized_controlled_trial", "non_randomized_trial"})
+#: Kinds of study that tested something, so a result can be told as "with the treatment".
+_TESTED_KINDS = frozenset({"controlled", "uncontrolled", "review"})
 
 _PEOPLE = {
     "better": (
@@ -79,9 +87,9 @@ _LIMIT_LASTS = (
 )
 _CARERS_SCHEDULE = (
     "For carers, it helps to know that taking part meant {schedule} {setting}.",
-    "Taking part meant {schedule} {setting}, which family members may be asked to help with.",
+    "Taking part meant {schedule} {setting}; family members may be asked to help.",
     "For carers, it helps to know that taking part meant {schedule}.",
-    "Taking part meant {schedule}, which family members may be asked to help with.",
+    "Taking part meant {schedule}; family members may be asked to help.",
 )
 _CARERS_SETTING = (
     "For carers, it helps to know that {it} was done {setting}.",
@@ -89,34 +97,38 @@ _CARERS_SETTING = (
 )
 _PROVIDERS: dict[str, tuple[str, ...]] = {
     "better": (
-        "Clinicians may note that {term} improved more with {intervention} than with {comparison}.",
-        "Clinicians may note that {term} improved more with {intervention}.",
+        "Clinicians may note that {what} improved more with {intervention} than with {comparison}.",
+        "Clinicians may note that {what} improved more with {intervention}.",
     ),
     "no clear difference": (
-        "Clinicians may note that results on {term} did not clearly differ between "
-        "{intervention} and {comparison}.",
-        "Clinicians may note that results on {term} did not clearly change with {intervention}.",
+        "Clinicians may note that {what} did not clearly differ between {intervention} and "
+        "{comparison}.",
+        "Clinicians may note that {what} did not clearly change with {intervention}.",
     ),
     "worse": (
-        "Clinicians may note that results on {term} were worse with {intervention} than with "
-        "{comparison}.",
+        "Clinicians may note that {what} got worse with {intervention} than with {comparison}.",
     ),
 }
 _PROVIDERS_UNCONTROLLED: dict[str, tuple[str, ...]] = {
-    "better": ("Clinicians may note that results on {term} improved with {intervention}, with "
-               "no comparison group.",),
-    "no clear difference": ("Clinicians may note that results on {term} did not clearly change "
-                            "with {intervention}.",),
-}  # fmt: skip
+    "better": (
+        "Clinicians may note that {what} improved with {intervention}, with no comparison group.",
+    ),
+    "no clear difference": (
+        "Clinicians may note that {what} did not clearly change with {intervention}.",
+    ),
+}
 _PROVIDERS_REVIEW: dict[str, tuple[str, ...]] = {
-    "better": ("Clinicians may note that, across the studies, results on {term} improved with "
-               "{intervention}.",),
-    "no clear difference": ("Clinicians may note that, across the studies, results on {term} "
-                            "did not clearly change with {intervention}.",),
-}  # fmt: skip
+    "better": (
+        "Clinicians may note that, across the studies, {what} improved with {intervention}.",
+    ),
+    "no clear difference": (
+        "Clinicians may note that, across the studies, {what} did not clearly change with "
+        "{intervention}.",
+    ),
+}
 _PROVIDERS_FEWER = (
-    "Clinicians may note that there were fewer {term} with {intervention} than with {comparison}.",
-    "Clinicians may note that there were fewer {term} with {intervention}.",
+    "Clinicians may note that there were fewer {what} with {intervention} than with {comparison}.",
+    "Clinicians may note that there were fewer {what} with {intervention}.",
 )
 _PROVIDERS_DOSE = (
     "The dose tested was {dose}, for {duration}.",
@@ -138,6 +150,12 @@ def _outcome_words(finding: Finding) -> str | None:
     if re.search(r"\b(?:rate|distance|time|fitness|count)$", outcome):
         return "the " + outcome if not outcome.startswith("the ") else outcome
     return outcome
+
+
+def _is_measure(draft: Draft, term: str) -> bool:
+    """Return True for a named scale or test ("SDMT", "6-minute walk test")."""
+    entry = draft.glossary.get(term) if draft.glossary is not None else None
+    return entry is not None and (entry.measure is not None or entry.category == "outcome measures")
 
 
 def _verb(finding: Finding) -> str:
@@ -164,6 +182,8 @@ def _kind(draft: Draft) -> str:
         return "lab"  # nothing here is about what it may mean for a person yet
     if draft.strength.level == "review":
         return "review"
+    if design == "qualitative":
+        return "other"
     if draft.strength.level == "observational":
         return "observational"
     if design in _CONTROLLED or draft.facts.has_control_group is True:
@@ -209,11 +229,68 @@ def _cited(line: Line | None, source: Provenance) -> Line | None:
     return Line(line.text, (source, *rest), line.part)
 
 
+_HEADLINE = {
+    ("controlled", "better"): (
+        "{intervention} may {verb} {outcome} in {who}, a small trial suggests.",
+        "{intervention} may {verb} {outcome}, a small trial suggests.",
+    ),
+    ("controlled_firm", "better"): (
+        "{intervention} may {verb} {outcome} in {who}, a randomised trial found.",
+        "{intervention} may {verb} {outcome}, a randomised trial found.",
+    ),
+    ("controlled", "no clear difference"): (
+        "{intervention} did not clearly change {outcome} in {who}, a small trial found.",
+        "{intervention} did not clearly change {outcome}, a small trial found.",
+    ),
+    ("controlled_firm", "no clear difference"): (
+        "{intervention} did not clearly change {outcome} in {who}, a randomised trial found.",
+        "{intervention} did not clearly change {outcome}, a randomised trial found.",
+    ),
+    ("uncontrolled", "better"): (
+        "{outcome} improved in {who} who had {intervention}, a small early study suggests.",
+        "{outcome} improved with {intervention} in a small early study.",
+    ),
+    ("uncontrolled", "no clear difference"): (
+        "{outcome} did not clearly change with {intervention} in a small early study.",
+    ),
+    ("review", "better"): (
+        "{intervention} may {verb} {outcome}, a review of earlier studies suggests.",
+    ),
+    ("review", "no clear difference"): (
+        "A review of earlier studies found no clear change in {outcome} with {intervention}.",
+    ),
+}
+
+
+def headline_from_finding(draft: Draft, who: Phrase) -> Line | None:
+    """Return a headline built from the main finding when no sentence of the authors fits.
+
+    "Ibudilast did not clearly change neurofilament light chain, a randomised trial found":
+    the outcome, the way it went and what was tested, framed by the evidence.
+    """
+    finding = main_finding(draft)
+    if finding is None or draft.is_protocol:
+        return None
+    kind = _kind(draft)
+    if kind == "controlled" and draft.strength.firm:
+        kind = "controlled_firm"
+    templates = _HEADLINE.get((kind, finding.direction or ""), ())
+    fields = _finding_fields(draft, finding)
+    fields["who"] = who
+    line = fill_line(draft, "headline", templates, fields, max_words=25)
+    if line is None:
+        return None
+    draft.headline_from = finding.sentence
+    return _cited(line, draft.source(finding.sentence))
+
+
 def people_finding(draft: Draft) -> Line | None:
     """Return what the main finding may mean for a person with MS, hedged to the evidence."""
     finding = main_finding(draft)
     if finding is None or draft.is_protocol:
         return None
+    if draft.headline_from is finding.sentence:
+        return None  # the headline already says it in these words
     kind = _kind(draft)
     fields = _finding_fields(draft, finding)
     direction = finding.direction or ""
@@ -234,7 +311,7 @@ def people_finding(draft: Draft) -> Line | None:
 def people_limit(draft: Draft) -> Line | None:
     """Return the limit of the main finding: what did not change, or what is not yet known."""
     finding = main_finding(draft)
-    if finding is None or draft.is_protocol:
+    if finding is None or draft.is_protocol or _kind(draft) not in _TESTED_KINDS:
         return None
     for other in findings(draft):
         if other is finding or other.direction != "no clear difference":
@@ -299,14 +376,14 @@ def providers_finding(draft: Draft) -> list[Line]:
         return []
     templates = table.get(finding.direction or "", ())
     if re.search(r"\blesion$", term) and finding.direction == "better":
-        templates, term = _PROVIDERS_FEWER, f"new {term}s" if "new" not in term else f"{term}s"
+        templates, what = _PROVIDERS_FEWER, f"new {term}s" if "new" not in term else f"{term}s"
     elif term == "relapse" and finding.direction == "better":
-        templates, term = _PROVIDERS_FEWER, "relapses"
-    elif re.search(r"\b(?:lesions|relapses)$", term) and finding.direction == "better":
-        templates = _PROVIDERS_FEWER
+        templates, what = _PROVIDERS_FEWER, "relapses"
+    elif finding.term is not None and _is_measure(draft, finding.term):
+        what = f"results on {term}" if term.isupper() else f"results on the {term}"
     else:
-        term = term if term.isupper() else f"the {term}"
-    fields["term"] = Phrase(term, source)
+        what = _outcome_words(finding) or term
+    fields["what"] = Phrase(what, source)
     line = _cited(
         fill_line(draft, "why_providers", templates, fields, part="healthcare_providers"), source
     )

@@ -14,6 +14,7 @@ import re
 
 from msdigest.facts.document import Sentence
 from msdigest.writers.grounded.context import Draft, per_draft
+from msdigest.writers.reading import is_baseline
 
 __all__ = [
     "LIMITS",
@@ -33,6 +34,12 @@ _ANAPHORA = re.compile(
     r"the other|another|the remaining|the rest|in contrast|conversely|however|also)\b"
     r"(?!\s+(?:[a-z-]+\s+){0,2}(?:study|trial|review|analysis|report|work|research|paper|"
     r"case|pilot|survey|cohort|meta-analysis|results|findings|data|observations|evidence)\b)",
+    re.IGNORECASE,
+)
+#: "The effect was similar in ...": which effect is said in an earlier sentence.
+_THE_EFFECT = re.compile(
+    r"^(?:the|this|that|such an?) (?:effects?|difference|association|link|changes?|increase|"
+    r"decrease|benefit|improvement|reduction|pattern|finding)s?\b(?! of\b| in\b| between\b)",
     re.IGNORECASE,
 )
 _POINTS_BACK = re.compile(
@@ -121,7 +128,10 @@ def conclusion_candidates(draft: Draft) -> list[Sentence]:
     return [
         s
         for s in found
-        if not NEEDED.search(s.text) and not leans_on_context(s.text) and not LIMITS.search(s.text)
+        if not NEEDED.search(s.text)
+        and not leans_on_context(s.text)
+        and not LIMITS.search(s.text)
+        and not is_baseline(s.text)
     ]
 
 
@@ -139,7 +149,11 @@ def topic_words(draft: Draft) -> set[str]:
 
 def leans_on_context(text: str) -> bool:
     """Return True for a sentence that only makes sense after the one before it."""
-    return _ANAPHORA.match(text) is not None or _POINTS_BACK.search(text) is not None
+    return (
+        _ANAPHORA.match(text) is not None
+        or _THE_EFFECT.match(text) is not None
+        or _POINTS_BACK.search(text) is not None
+    )
 
 
 @per_draft

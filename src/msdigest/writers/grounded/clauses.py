@@ -256,6 +256,7 @@ _LEAD_IN = re.compile(
     r"(?:results|findings|data) (?:from|of) (?:the|this|our) (?:present |current )?"
     r"(?:study|work|trial|review|analysis)|"
     r"this (?:[a-z-]+ ){0,2}(?:study|review|trial|analysis|work|report|case)|"
+    r"the (?:[\w-]+ ){1,8}?(?:trial|study|review)(?:'s)? (?:results|findings|data)|"
     r"the researchers|the authors|it is)\s+"
     r"(?:(?:further|clearly|strongly|collectively|together|also)\s+)?"
     r"(?:suggests?|suggested|indicates?|indicated|shows?|showed|shown|demonstrates?|"
@@ -293,7 +294,8 @@ _SECOND_PREDICATE = re.compile(
     r"(?:,\s*|\s+)(?:but|and|while|yet|whereas)\s+(?:it\s+|they\s+)?(?:did not|does not|"
     r"do not|was not|were not|is not|are not|had no|has no|did|was|were|had|showed|led|"
     r"reduced|improved|increased|decreased|lowered|raised|needed|caused|indicated?|"
-    r"suggested?|highlighted?|may|might|could|should)\b.*$",
+    r"suggested?|highlighted?|may|might|could|should|preventing|reducing|improving|"
+    r"increasing|decreasing|delaying|lowering|helping)\b.*$",
     re.IGNORECASE,
 )
 

@@ -51,7 +51,9 @@ _ARM = re.compile(
     r"^(?:the|a|an|oral|intravenous|subcutaneous|daily|weekly)\s+|"
     r"\s+(?:group|groups|arm|arms|condition)$|"
     r"\s+\d[\d.,]*\s*(?:mg|g|mcg|\u00b5g|iu|ml|mg/kg|mg/day)\b.*$|"
-    r"\s+(?:once|twice|three times) (?:a |per )?(?:day|daily|week|weekly)\b.*$",
+    r"\s+(?:once|twice|three times) (?:a |per )?(?:day|daily|week|weekly)\b.*$|"
+    r"\s+for (?:the )?(?:treatment of |management of )?(?:fatigue|pain|depression|spasticity|"
+    r"walking|balance|relapses?|bladder \w+|overactive bladder \w+)$",
     re.IGNORECASE,
 )
 
@@ -83,9 +85,14 @@ def per_draft(function: Callable[..., R]) -> Callable[..., R]:
     asked for by every section; computing each once keeps the writer fast.
     """
 
+    name = function.__qualname__
+    stable = name in _STABLE
+
     @functools.wraps(function)
     def wrapper(draft: Draft, *args: object, **kwargs: object) -> R:
-        key = (function.__qualname__, *args, *sorted(kwargs.items()))
+        # What depends on the rare words allowed so far is remembered per set of them.
+        allowed = () if stable else draft.simplifier.allowed
+        key = (name, allowed, *args, *sorted(kwargs.items()))
         if key not in draft.memo:
             draft.memo[key] = function(draft, *args, **kwargs)
         return draft.memo[key]  # type: ignore[return-value]
@@ -119,13 +126,15 @@ class Draft:
             self.abbreviations, glossary, plain_words, allowed=self._allowed_words()
         )
         self.used_refs: set[str] = set()
-        self._simplified: dict[tuple[int, int], Simplified] = {}
+        self._simplified: dict[tuple[int, int, tuple[str, ...]], Simplified] = {}
         self._acceptable: dict[tuple[str, tuple[str, ...]], bool] = {}
         self._phrase_ok: dict[tuple[str, tuple[str, ...]], bool] = {}
         #: Values computed once per summary by `per_draft` functions (who took part, ...).
         self.memo: dict[tuple[object, ...], object] = {}
         #: Rare names used outside the treatment's own name, each with where it came from.
         self.to_introduce: dict[str, Provenance] = {}
+        #: The finding a headline was composed from, so "why it matters" does not repeat it.
+        self.headline_from: Sentence | None = None
 
     def _allowed_words(self) -> tuple[str, ...]:
         """Return the rare names the summary may use: those of the tested treatment.
@@ -232,11 +241,12 @@ class Draft:
         return self.document.in_categories(*categories)
 
     def simplify(self, sentence: Sentence) -> Simplified:
-        """Return the source sentence made plain (cached per sentence)."""
-        key = (sentence.start, sentence.end)
-        if key not in self._simplified:
-            self._simplified[key] = self.simplifier.simplify(sentence.text)
-        return self._simplified[key]
+        """Return the source sentence made plain (cached per sentence and allowed names)."""
+        key = (sentence.start, sentence.end, self.simplifier.allowed)
+        found = self._simplified.get(key)
+        if found is None:
+            found = self._simplified[key] = self.simplifier.simplify(sentence.text)
+        return found
 
     def plain_phrase(self, text: str, max_words: int = 12) -> str | None:
         """Return a fact's text as a plain phrase, or None when it stays hard or long.
@@ -264,19 +274,11 @@ class Draft:
         """
         self.simplifier.allowed = tuple(dict.fromkeys((*self.simplifier.allowed, word)))
         self.to_introduce[word] = source
-        self._forget()
 
     def disallow(self, word: str) -> None:
         """Undo `allow` for a name that ended up not being used."""
         self.simplifier.allowed = tuple(w for w in self.simplifier.allowed if w != word)
         self.to_introduce.pop(word, None)
-        self._forget()
-
-    def _forget(self) -> None:
-        """Drop what depends on the allowed rare words (simplified text, plain phrases)."""
-        self._simplified.clear()
-        for key in [k for k in self.memo if k[0] not in _STABLE]:
-            del self.memo[key]
 
     def refs(self, provenance: Iterable[Provenance]) -> None:
         """Record that these sources are used, so no later section repeats them."""

@@ -9,6 +9,8 @@ simplified sentences give way first.
 
 from __future__ import annotations
 
+import re
+
 from msdigest.errors import EngineError
 from msdigest.facts.model import StudyFacts
 from msdigest.glossary import load_glossary, load_plain_words
@@ -76,9 +78,10 @@ class _Sections:
         seen: set[str] = set()
         self.headline = headline
         seen.add(_norm(headline.text))
-        self.study = _clean(draft, study, seen)
-        self.why = _clean(draft, why, seen, strict=False)
-        self.keep = _clean(draft, keep, seen)
+        bags: list[frozenset[str]] = []  # below the headline, no sentence says one twice
+        self.study = _clean(draft, study, seen, bags)
+        self.why = _clean(draft, why, seen, bags, strict=False)
+        self.keep = _clean(draft, keep, seen, bags)
 
     def all_lines(self) -> list[Line]:
         return [self.headline, *self.study, *self.why, *self.keep]
@@ -201,16 +204,37 @@ def _norm(text: str) -> str:
     return " ".join(words(text.lower()))
 
 
-def _clean(draft: Draft, lines: list[Line], seen: set[str], strict: bool = True) -> list[Line]:
+_CONTENT = re.compile(r"[a-z]{4,}")
+
+
+def _near_copy(bag: frozenset[str], bags: list[frozenset[str]]) -> bool:
+    """Return True when a sentence shares most of its content words with an earlier one."""
+    return len(bag) >= 4 and any(
+        len(other) >= 4 and len(bag & other) / len(bag | other) >= 0.6 for other in bags
+    )
+
+
+def _clean(
+    draft: Draft,
+    lines: list[Line],
+    seen: set[str],
+    bags: list[frozenset[str]],
+    strict: bool = True,
+) -> list[Line]:
     """Return `lines` without repeats and without any sentence that fails the gate.
 
-    Analogy lines come from the project's own bank and may use a word the bank's
+    A sentence that says nearly what an earlier one said ("The short walk time did not
+    clearly change." then "It did not clearly change the short walk time.") is a repeat
+    too. Analogy lines come from the project's own bank and may use a word the bank's
     concept explains (`strict=False` skips only the hard-word test for them).
     """
     kept: list[Line] = []
     for line in lines:
         key = _norm(line.text)
         if not key or key in seen or not line.sources:
+            continue
+        bag = frozenset(_CONTENT.findall(line.text.lower()))
+        if _near_copy(bag, bags):
             continue
         if line.part == "analogy" and not strict:
             ok = draft.numbers_ok(line.text)
@@ -219,5 +243,6 @@ def _clean(draft: Draft, lines: list[Line], seen: set[str], strict: bool = True)
         if not ok:
             continue
         seen.add(key)
+        bags.append(bag)
         kept.append(line)
     return kept

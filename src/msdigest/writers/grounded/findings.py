@@ -18,9 +18,9 @@ from msdigest.facts.results import read_result
 from msdigest.writers.grounded.candidates import result_candidates
 from msdigest.writers.grounded.context import Draft, Line, per_draft
 from msdigest.writers.grounded.lines import source_lines
-from msdigest.writers.reading import BASELINE
+from msdigest.writers.reading import is_baseline
 
-__all__ = ["Finding", "findings", "main_finding", "primary_outcome"]
+__all__ = ["Finding", "findings", "is_safety", "main_finding", "primary_outcome"]
 
 _PRIMARY = re.compile(
     r"\b(?:primary|main)\s+(?:efficacy\s+|study\s+)?(?:outcome|end\s?point|endpoint)s?"
@@ -38,7 +38,8 @@ _DOWN = re.compile(
     r"\b(?:decreas\w*|fell|fallen|lower|less|fewer|reduc\w*|dropp\w*|declin\w*)\b", re.I
 )
 _SAFETY = re.compile(
-    r"\b(?:side effects?|health problems?|safety|safe|tolerated|serious|infections?|deaths?)\b",
+    r"\b(?:side effects?|health problems?|adverse|safety|safe|tolerated|serious|infections?|"
+    r"deaths?)\b",
     re.IGNORECASE,
 )
 _LINKED = re.compile(r"\b(?:linked|associated|predict\w*|related|correlat\w*)\b", re.IGNORECASE)
@@ -194,17 +195,28 @@ def direction_of(draft: Draft, text: str) -> str | None:
         if read[0] == "worsened" and re.search(r"\bstable\b", lower):
             return None  # "stable in 20 of 24 people and worse in 4": not simply worse
         return "better" if read[0] == "improved" else "worse"
-    if _LINKED.search(lower) and not re.search(r"\bnot\b", lower):
+    first = re.split(r",\s+(?:but|while|whereas)\s+|;\s+", lower, maxsplit=1)[0]
+    if _LINKED.search(first) and not re.search(r"\bnot\b", first):
         return "linked"
     return None
 
 
+def is_safety(text: str) -> bool:
+    """Return True for a result about side effects or safety rather than the outcomes."""
+    return _SAFETY.search(text) is not None
+
+
 def _allowed(draft: Draft, sentence: Sentence) -> bool:
     """Return False for sentences about who took part rather than what was found."""
-    if not BASELINE.search(sentence.text):
+    if not is_baseline(sentence.text):
         return True
     feasibility = draft.facts.study_design in ("feasibility_or_pilot", "single_arm_trial")
     return feasibility and _FEASIBILITY.search(sentence.text) is not None
+
+
+#: How many usable findings are enough: "the study" tells up to four, the headline and
+#: "why it matters" take the best of them.
+_ENOUGH = 6
 
 
 @per_draft
@@ -212,32 +224,40 @@ def findings(draft: Draft) -> list[Finding]:
     """Return the study's findings that can be said plainly, best first.
 
     The primary outcome's results come first (in abstract order), then results that went
-    one way or the other, then results with no clear difference, then the rest.
+    one way or the other, then results with no clear difference, then safety, then the
+    rest. Sentences are ranked on the source text and simplified in that order only until
+    enough are usable, which keeps long abstracts cheap.
     """
-    found: list[tuple[tuple[int, int], Finding]] = []
+    ranked: list[tuple[tuple[int, int], Sentence, bool, str | None, _Measure]] = []
     for sentence in result_candidates(draft):
         if not _allowed(draft, sentence):
             continue
-        lines = source_lines(draft, sentence)
-        if not lines:
-            continue
-        text = " ".join(line.text for line in lines)
         primary = _is_primary(draft, sentence)
         direction = direction_of(draft, sentence.text)
-        measure = _measure_in(draft, sentence.text)
-        finding = Finding(
-            sentence, tuple(lines), primary, direction, measure.plain, measure.term, measure.better
-        )
         if primary:
             rank = 0
-        elif _SAFETY.search(text):
+        elif _SAFETY.search(sentence.text):
             rank = 3
         elif direction in ("better", "worse", "linked"):
             rank = 1
         else:
             rank = 2 if direction is not None else 4
-        found.append(((rank, sentence.index), finding))
-    return [finding for _key, finding in sorted(found, key=lambda item: item[0])]
+        measure = _measure_in(draft, sentence.text)
+        ranked.append(((rank, sentence.index), sentence, primary, direction, measure))
+    found: list[Finding] = []
+    for _rank, sentence, primary, direction, measure in sorted(ranked, key=lambda r: r[0]):
+        lines = source_lines(draft, sentence)
+        if not lines:
+            continue
+        found.append(
+            Finding(
+                sentence, tuple(lines), primary, direction, measure.plain, measure.term,
+                measure.better,
+            )
+        )  # fmt: skip
+        if len(found) == _ENOUGH:
+            break
+    return found
 
 
 @per_draft

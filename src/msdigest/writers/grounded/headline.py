@@ -10,8 +10,10 @@ was studied and that the evidence is early, rather than guessing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from msdigest.facts.document import Sentence
+from msdigest.writers.grounded.audiences import headline_from_finding
 from msdigest.writers.grounded.candidates import (
     NOT_A_FINDING,
     conclusion_candidates,
@@ -36,7 +38,7 @@ from msdigest.writers.grounded.describe import (
     design_noun,
     who_phrase,
 )
-from msdigest.writers.grounded.findings import findings
+from msdigest.writers.grounded.findings import findings, is_safety
 from msdigest.writers.grounded.hedging import is_hedged, soften
 from msdigest.writers.grounded.lines import fill_line
 from msdigest.writers.grounded.simplify import Simplified
@@ -69,12 +71,14 @@ _FRAMES = {
         "In a small early study, {clause}.",
         "{clause}, a small early study suggests.",
         "A small early study of {count} {who} suggests that {clause}.",
+        "{clause}, early work suggests.",
     ),
     "early": (
         "An early study suggests that {clause}.",
         "In an early study, {clause}.",
         "{clause}, an early study suggests.",
         "An early study of {count} {who} suggests that {clause}.",
+        "{clause}, early work suggests.",
     ),
     "small_observational": (
         "{clause}, a small study suggests.",
@@ -120,12 +124,12 @@ _FALLBACK = {
         "A small review of earlier studies looked at {subject}; its findings may need confirming.",
     ),
     "trial": (
-        "A trial in {who} tested {subject}.",
-        "Researchers tested {subject} in a trial of {who}.",
+        "A trial in {who} looked at {subject}.",
+        "Researchers looked at {subject} in a trial of {who}.",
     ),
     "small_trial": (
-        "A small trial in {who} tested {subject}.",
-        "Researchers tested {subject} in a small trial of {who}.",
+        "A small trial in {who} looked at {subject}.",
+        "Researchers looked at {subject} in a small trial of {who}.",
     ),
     "other_small": (
         "An early study of {who} looked at {subject}; its findings may need confirming.",
@@ -172,13 +176,12 @@ _REPORTED = re.compile(
 _NAME_ENDING = re.compile(r"(?:mab|nib|mod|imod|limus|ast|ine|ate|ide|ol|one|in|il|an|ex)$")
 
 
-def _ordered_sentences(draft: Draft) -> list[tuple[Sentence, int]]:
-    """Return the sentences that may hold the finding, best first, with their tier.
+def _conclusions(draft: Draft) -> list[Sentence]:
+    """Return the sentences that may hold the authors' conclusion, best first.
 
-    The authors' own conclusion comes first (tier 0), then other concluding sentences
-    (tier 1); among equals, the one that names what was studied, then the shorter. The
-    title, which names the subject by definition, is only the last resort. Ranking uses the
-    source text, so only the sentences actually tried are simplified.
+    The authors' own conclusion comes first, then other concluding sentences; among
+    equals, the one that names what was studied, then the shorter. Ranking uses the source
+    text, so only the sentences actually tried are simplified.
     """
     candidates = list(conclusion_candidates(draft))[:6]
     authoritative = {s.start for s in candidates[:2] if s.category == "CONCLUSIONS"}
@@ -187,7 +190,7 @@ def _ordered_sentences(draft: Draft) -> list[tuple[Sentence, int]]:
         if anchor is not None:
             authoritative.add(anchor.start)
     topic = topic_words(draft)
-    ranked = sorted(
+    return sorted(
         candidates,
         key=lambda s: (
             0 if s.start in authoritative else 1,
@@ -195,17 +198,34 @@ def _ordered_sentences(draft: Draft) -> list[tuple[Sentence, int]]:
             len(s.text) // 60,
         ),
     )
-    ordered = [(s, 0 if s.start in authoritative else 1) for s in ranked]
-    # Then the results themselves, the primary outcome's first: a finding in the authors'
-    # results is a better headline than the title or "a study looked at ...".
-    seen = {s.start for s in ranked}
-    for finding in findings(draft)[:4]:
-        if finding.direction is not None and finding.sentence.start not in seen:
-            ordered.append((finding.sentence, 2))
-            seen.add(finding.sentence.start)
+
+
+def _results(draft: Draft) -> list[Sentence]:
+    """Return the results that went one way or the other, the primary outcome's first.
+
+    A finding in the authors' results is a better headline than the title or "a study
+    looked at ..."; they are only read (and simplified) when no conclusion would do.
+    """
+    seen = {s.start for s in conclusion_candidates(draft)}
+    about_safety = _SAFETY_TITLE.search(draft.paper.title) is not None
+    return [
+        f.sentence
+        for f in findings(draft)[:4]
+        if f.direction is not None
+        and f.sentence.start not in seen
+        and (about_safety or not is_safety(f.sentence.text))
+    ]
+
+
+_SAFETY_TITLE = re.compile(r"\b(?:safety|tolerability|adverse|side effects?)\b", re.I)
+
+
+def _ordered_groups(draft: Draft) -> Iterator[list[Sentence]]:
+    """Yield the sentences that may hold the headline's finding, group by group, lazily."""
+    yield _conclusions(draft)
+    yield _results(draft)
     if states_finding(draft.paper.title):
-        ordered.append((draft.document.title, 3))
-    return ordered
+        yield [draft.document.title]
 
 
 def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]]:
@@ -216,14 +236,16 @@ def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]
     simplified = draft.simplify(sentence)
     if not simplified.sentences:
         return []
-    if len(simplified.sentences) > 1 and not simplified.usable_up_to(HEADLINE_GRADE):
-        # A headline uses only the first sentence: judge that one on its own.
-        simplified = draft.simplifier.assess(sentence.text, [simplified.sentences[0]])
     if not simplified.usable_up_to(HEADLINE_GRADE):
-        # Too long with two claims: the first claim alone may make the headline.
-        first = first_predicate(simplified.sentences[0])
-        if first != simplified.sentences[0]:
-            simplified = draft.simplifier.assess(sentence.text, [first])
+        # A headline uses only the first sentence, and only its claim: "These results
+        # suggest that ..." goes, and so does a second claim when the first is too long.
+        first = simplified.sentences[0]
+        for text in (first, first_predicate(first)):
+            core, cut = core_clause(text)
+            candidate = draft.simplifier.assess(sentence.text, [core + "."] if cut else [text])
+            if candidate.usable_up_to(HEADLINE_GRADE) or _single_name(candidate):
+                simplified = candidate
+                break
     name = _single_name(simplified)
     if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
         return []
@@ -334,16 +356,19 @@ def write_headline(draft: Draft) -> Line:
     if draft.is_protocol:
         return _planned(draft, who)
     animals = animal_word(draft) or "the lab"
-    ordered = _ordered_sentences(draft)
-    # First findings that need no rare name introduced, then those that need one.
-    for with_name in (False, True):
-        for sentence, _tier in ordered:
-            for clause, name in _clauses_of(draft, sentence):
-                if (name is not None) != with_name:
-                    continue
-                line = _framed(draft, key, clause, name, sentence, who, count, animals)
-                if line is not None:
-                    return line
+    for group in _ordered_groups(draft):
+        # First findings that need no rare name introduced, then those that need one.
+        for with_name in (False, True):
+            for sentence in group:
+                for clause, name in _clauses_of(draft, sentence):
+                    if (name is not None) != with_name:
+                        continue
+                    line = _framed(draft, key, clause, name, sentence, who, count, animals)
+                    if line is not None:
+                        return line
+    composed = headline_from_finding(draft, who)
+    if composed is not None:
+        return Line(tidy(composed.text), composed.sources)
     return _fallback(draft, who)
 
 

@@ -161,6 +161,7 @@ REWRITES: Sequence[tuple[str, str]] = (
     (r"\ba majority of\b", "most"),
     (r"\bnumerous\b", "many"),
     (r"\bsufficient\b", "enough"),
+    (r"\b(?:each|every|per|an) additional\b", "each extra"),
     (r"\badditional\b", "more"),
     (r"\bfrequently\b", "often"),
     (r"\bpredominantly\b", "mostly"),
@@ -199,7 +200,19 @@ REWRITES: Sequence[tuple[str, str]] = (
         rf"\b(?:annual |yearly )?({_BRAIN_PARTS}) (?:volume loss|atrophy)\b",
         "shrinking of the {part}",
     ),
-    (rf"\b(?:the )?({_BRAIN_PARTS}) volumes?\b", "the size of the {part}"),
+    (
+        rf"\b(?:a )?(?:lower|smaller|reduced|decreased) ({_BRAIN_PARTS}) volumes?\b",
+        "a smaller {part}",
+    ),
+    (
+        rf"\b(?:a )?(?:higher|larger|greater|increased) ({_BRAIN_PARTS}) volumes?\b",
+        "a larger {part}",
+    ),
+    (
+        rf"\b(?:the )?(?:subcortical |deep |total |mean |normali[sz]ed )?({_BRAIN_PARTS}) "
+        r"volumes?\b",
+        "the size of the {part}",
+    ),
     (r"\bbrain atrophy\b", "brain shrinkage"),
     (r"\bcentral nervous system\b", "brain and spinal cord"),
     (r"\bcerebrospinal fluid\b", "spinal fluid"),
@@ -314,11 +327,21 @@ _STEPS = _steps()
 # Most sentences need one or two steps, so steps are tested in groups: one search for the
 # group, and each step only when the group found something.
 _GROUP = 8
+
+
+def _lowered(pattern: str) -> str:
+    """Return `pattern` in lower case for lower-cased text (escapes such as \\S kept)."""
+    lowered = re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
+    return lowered.replace("(?-i:", "(?:")
+
+
+# The group test runs on the lower-cased text without the case-blind flag, which Python's
+# engine runs about twice as fast; a rule that matches the text case-blind matches its
+# lower-cased pattern in the lower-cased text, so no rule is skipped (a test checks it).
 _GROUPS = tuple(
     (
         re.compile(
-            "|".join(f"(?:{regex.pattern})" for regex, _ in _STEPS[i : i + _GROUP]),
-            re.IGNORECASE,
+            "|".join(f"(?:{_lowered(regex.pattern)})" for regex, _ in _STEPS[i : i + _GROUP])
         ),
         _STEPS[i : i + _GROUP],
     )
@@ -328,12 +351,17 @@ _GROUPS = tuple(
 
 def apply_rewrites(text: str) -> str:
     """Return `text` with every rule of `REWRITES` applied in order."""
+    lower = text.lower()
     for any_step, steps in _GROUPS:
-        if any_step.search(text) is None:
+        if any_step.search(lower) is None:
             continue
+        changed = False
         for regex, replace in steps:
             if regex.search(text) is not None:
                 text = regex.sub(replace, text)
+                changed = True
+        if changed:
+            lower = text.lower()
     return text
 
 

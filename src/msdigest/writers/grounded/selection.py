@@ -57,6 +57,11 @@ _HAD = re.compile(
     r"could)\b|[,;()]|\.?$)",
     re.IGNORECASE,
 )
+_EARLY_KINDS = re.compile(
+    r"clinically isolated syndrome or relapsing[- ]remitting (?:MS|multiple sclerosis)|"
+    r"relapsing[- ]remitting (?:MS|multiple sclerosis) or clinically isolated syndrome",
+    re.IGNORECASE,
+)
 _WOMEN = re.compile(r"\b(?:women|mothers|pregnant)\b", re.IGNORECASE)
 _MEN = re.compile(r"\bmen\b", re.IGNORECASE)
 _CHILDREN = re.compile(r"\b(?:children|adolescents|paediatric|pediatric|teenagers)\b", re.I)
@@ -134,11 +139,19 @@ def criteria(draft: Draft) -> list[Criterion]:
         )
     elif kind and kind in _KIND_LEFT_OUT and about_ms(draft):
         found["kind"] = Criterion("kind", f"had {kind}", _KIND_LEFT_OUT[kind], kind)
+    elif kind is None and about_ms(draft) and (early := _EARLY_KINDS.search(texts[0])):
+        # "clinically isolated syndrome or relapsing-remitting MS": early forms only.
+        found["kind"] = Criterion(
+            "kind", f"had {early.group(0)}", "people with progressive MS", texts[0]
+        )
     head = " ".join(texts[:2])
     if _WOMEN.search(head) and not _MEN.search(head):
         found["women"] = Criterion("women", "was a woman", "men", head)
     order = ("walk", "condition", "had", "kind", "women", "children", "age", "edss")
-    return [found[key] for key in order if key in found]
+    ranked = [found[key] for key in order if key in found]
+    # What the title or the population says is how the study chose its people: first.
+    first = [c for c in ranked if c.source in texts[:2]]
+    return first + [c for c in ranked if c not in first]
 
 
 _NOT_APPLY_ONE = (

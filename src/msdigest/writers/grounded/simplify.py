@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from msdigest.checks.jargon import is_uncommon
@@ -59,6 +59,7 @@ _NEEDS_ARTICLE = frozenset(
 )  # fmt: skip
 _BRACKETS = re.compile(r"\s*(?:\([^()\[\]]*\)|\[[^()\[\]]*\])")
 _NUMBER = r"[-\u2212\u2013]?\d*[.,·]?\d+"
+_ANY_DIGIT = re.compile(r"\d")
 _STATISTICS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -144,13 +145,15 @@ def _drop_statistic(match: re.Match[str]) -> str:
 
 def strip_statistics(text: str) -> str:
     """Return `text` without parentheses, brackets and statistical reports."""
-    previous = None
-    while previous != text:
-        previous = text
-        text = _BRACKETS.sub("", text)
-    for regex in _STATISTICS:
-        text = regex.sub(_drop_statistic, text)
-    text = text.replace("\x00,", "").replace("\x00", "")
+    if "(" in text or "[" in text:
+        previous = None
+        while previous != text:
+            previous = text
+            text = _BRACKETS.sub("", text)
+    if _ANY_DIGIT.search(text):
+        for regex in _STATISTICS:
+            text = regex.sub(_drop_statistic, text)
+        text = text.replace("\x00,", "").replace("\x00", "")
     return tidy(text, end=False)
 
 
@@ -167,7 +170,6 @@ class Simplified:
     problems: tuple[str, ...] = ()
     grade: float = 0.0
     numbers: int = 0
-    terms: tuple[str, ...] = field(default=())
 
     @property
     def usable(self) -> bool:
@@ -199,7 +201,7 @@ class Simplifier:
         glossary: Glossary | None = None,
         plain_words: PlainWords | None = None,
         allowed: Collection[str] = (),
-        max_grade: float = 16.0,
+        max_grade: float = 17.0,
     ) -> None:
         self.glossary = glossary
         self.plain_words = plain_words
@@ -266,6 +268,11 @@ class Simplifier:
                 return term.term + ("s" if plural_short and not term.term.endswith("s") else "")
         if plural and not long.endswith("s"):
             long = long[:-1] + "ies" if re.search(r"[^aeiou]y$", long) else long + "s"
+        before = match.string[: match.start()].rstrip()
+        if before and before[-1] not in ".!?:" and re.match(r"[A-Z][a-z]+\b", long):
+            first, _, rest = long.partition(" ")
+            if not rest or not rest[:1].isupper():
+                long = first.lower() + (" " + rest if rest else "")  # "Serum ..." inside
         return long
 
     def measures(self, text: str) -> str:
@@ -371,7 +378,6 @@ class Simplifier:
         problems: list[str] = []
         hard: list[str] = []
         numbers = 0
-        terms: list[str] = []
         for part in parts:
             count = len(words(part))
             if count > MAX_WORDS:
@@ -392,8 +398,6 @@ class Simplifier:
                 problems.append("broken by a rewrite")
             numbers += len(find_numbers(part))
             hard.extend(self.hard_words_in(part))
-            if self.glossary is not None:
-                terms.extend(t.term for t in self.glossary.terms_in(part))
         if numbers > MAX_NUMBERS:
             problems.append(f"{numbers} numbers")
         grade = flesch_kincaid_grade(" ".join(parts)) if parts else 0.0
@@ -410,5 +414,4 @@ class Simplifier:
             problems=tuple(problems),
             grade=grade,
             numbers=numbers,
-            terms=tuple(dict.fromkeys(terms)),
         )

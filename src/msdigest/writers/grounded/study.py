@@ -26,6 +26,7 @@ from msdigest.writers.grounded.describe import (
 from msdigest.writers.grounded.findings import findings, primary_outcome
 from msdigest.writers.grounded.hedging import soften
 from msdigest.writers.grounded.lines import fill_line
+from msdigest.writers.grounded.practical import schedule_phrase
 from msdigest.writers.grounded.subjects import (
     comparison_phrase,
     intervention_phrase,
@@ -153,6 +154,9 @@ _DONE_DURATION = (
     "The study lasted {duration}.",
     "People were followed for {duration}.",
 )
+_DURATION_PLANNED = ("The study is planned to last {duration}.",)
+_DURATION_SINGLE = ("The report covers {duration}.",)
+_SPAN = re.compile(r"\b(?:over|for) \d+ (?:days|weeks|months)\b")
 _OUTCOMES = (
     "The researchers measured {outcomes}.",
     "The main measures were {outcomes}.",
@@ -277,7 +281,11 @@ def _what_was_done(draft: Draft) -> list[Line]:
         fields["intervention"] = intervention
     if comparison:
         fields["comparison"] = comparison
-    if duration:
+    schedule = schedule_phrase(draft)
+    own_length = schedule is not None and _SPAN.search(schedule.text) is not None
+    if duration and not own_length:
+        # "8 sessions over 4 weeks" with "3 months" of follow-up: the programme did not last
+        # the follow-up, so the length is told on its own below.
         fields["duration"] = duration
     line: Line | None = None
     if intervention and comparison and design in _TRIAL_DESIGNS:
@@ -301,7 +309,12 @@ def _what_was_done(draft: Draft) -> list[Line]:
     lines = [line] if line else []
     mentioned = line is not None and duration is not None and duration.text in line.text
     if duration and not mentioned and draft.strength.level not in ("review", "lab"):
-        extra = fill_line(draft, "duration", _DONE_DURATION, {"duration": duration})
+        templates: tuple[str, ...] = _DONE_DURATION
+        if draft.is_protocol:
+            templates = _DURATION_PLANNED
+        elif single_case(draft) is not None:
+            templates = _DURATION_SINGLE
+        extra = fill_line(draft, "duration", templates, {"duration": duration})
         if extra:
             lines.append(extra)
     return lines
@@ -331,6 +344,9 @@ def _main_measure(draft: Draft) -> list[Line]:
 
 
 def _outcomes(draft: Draft) -> list[Line]:
+    told = findings(draft)
+    if told and told[0].primary:
+        return []  # the first finding names the main measure itself
     main = _main_measure(draft)
     if main:
         return main

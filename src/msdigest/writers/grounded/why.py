@@ -383,7 +383,7 @@ def _may_not_apply(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
         if population is not None
         else draft.fact("study_design", draft.facts.study_design)
     )
-    for templates, values in selection_lines(draft):
+    for templates, values in [] if draft.is_protocol else selection_lines(draft):
         line = fill_line(draft, "why_not_apply", templates, values, part="may_not_apply_to")
         if line is not None:
             return [Line(line.text, (basis,), line.part)]
