@@ -26,6 +26,7 @@ from msdigest.errors import InputError
 from msdigest.paper import Paper
 from msdigest.sources.pubmed_record import paper_from_element, skips_from_element
 from msdigest.sources.skipped import Skipped
+from msdigest.sources.unread_subtrees import UnreadSubtrees
 from msdigest.sources.xml_text import element_text
 
 __all__ = ["FileCutShort", "iter_pubmed_xml", "paper_from_element", "parse_pubmed_xml_bytes"]
@@ -33,6 +34,7 @@ __all__ = ["FileCutShort", "iter_pubmed_xml", "paper_from_element", "parse_pubme
 _RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "DeleteCitation")
 _SET_TAGS = ("PubmedArticleSet", "PubmedBookArticleSet", *_RECORD_TAGS)
 _GZIP_MAGIC = b"\x1f\x8b"
+_BLOCK = 1 << 15  # bytes read and parsed at a time (as iterparse does)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,28 +61,70 @@ def _records(record: etree._Element, where: str) -> Iterator[Paper | Skipped]:
         yield from skips_from_element(record, where)
 
 
-def _iter_source(source: io.BufferedIOBase, name: str) -> Iterator[Paper | Skipped]:
-    """Yield records from an open binary stream; XML errors propagate to the caller."""
-    context = etree.iterparse(
-        source,
-        events=("end",),
-        tag=_RECORD_TAGS,
+def _parser() -> etree.XMLPullParser:
+    """Return a parser that reports only the start of the set element.
+
+    The records are taken from the set as they complete, so lxml raises no Python-level
+    event for any of the other elements (an end event costs it a trip into Python).
+    """
+    return etree.XMLPullParser(
+        events=("start",),
+        tag=_SET_TAGS[:2],
         no_network=True,
         resolve_entities=False,
         load_dtd=False,
         remove_comments=True,
         remove_pis=True,
+        collect_ids=False,
     )
-    for number, (_event, element) in enumerate(context, start=1):
-        yield from _records(element, f"{name}#{number}")
-        # Free the finished record and everything before it: constant memory.
-        element.clear(keep_tail=False)
-        parent = element.getparent()
-        if parent is not None:
-            while element.getprevious() is not None:
-                del parent[0]
-    root = context.root
-    if root is None or root.tag not in _SET_TAGS:
+
+
+def _iter_source(source: io.BufferedIOBase, name: str) -> Iterator[Paper | Skipped]:
+    """Yield records from an open binary stream; read and XML errors propagate.
+
+    After each block of input, every record of the set but the last is complete (the
+    parser has moved past it): it is read and then freed, so memory stays flat however
+    long the file. The last record is read at the end of the document; when the input
+    breaks off, only if text after it shows that its end tag was parsed, so a record cut
+    short is never read as a whole one.
+    """
+    parser = _parser()
+    stream = UnreadSubtrees(source, _BLOCK)
+    root: etree._Element | None = None
+    number = 0
+    ended = False
+    error: Exception | None = None
+    while not ended and error is None:
+        try:
+            data = stream.read(_BLOCK)
+            ended = not data
+            if data:
+                parser.feed(data)
+            else:
+                document = parser.close()
+                root = document if root is None else root
+        except (etree.XMLSyntaxError, OSError, EOFError) as exc:
+            error = exc
+        for _event, element in parser.read_events():
+            if root is None and isinstance(element, etree._Element):
+                root = element.getroottree().getroot()
+        if root is None or root.tag not in _SET_TAGS[:2]:
+            continue
+        if error is None:
+            keep = 0 if ended else 1
+        else:
+            keep = 0 if len(root) and root[-1].tail is not None else 1
+        while len(root) > keep:
+            record = root[0]
+            if record.tag in _RECORD_TAGS:
+                number += 1
+                yield from _records(record, f"{name}#{number}")
+            del root[0]
+    if error is not None:
+        raise error
+    if root is not None and root.tag in _RECORD_TAGS:
+        yield from _records(root, f"{name}#1")  # a document that is one record
+    elif root is None or root.tag not in _SET_TAGS:
         tag = root.tag if root is not None else "nothing"
         raise InputError(f"{name}: not PubMed XML (the root element is <{tag}>)")
 
