@@ -57,13 +57,26 @@ BASELINE = re.compile(
 _ASIDES = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 
 
-def is_baseline(text: str) -> bool:
+#: What a pilot or single-group study reports as its findings: whether people came,
+#: stayed and kept it up ("a recruitment rate of about 2 per month").
+FEASIBILITY = re.compile(
+    r"\b(?:adherence|attend\w*|retention|retained|recruitment rate|acceptab\w*|satisf\w*|"
+    r"feasib\w*|completion rate)\b",
+    re.IGNORECASE,
+)
+_FEASIBILITY_DESIGNS = frozenset({"feasibility_or_pilot", "single_arm_trial"})
+
+
+def is_baseline(text: str, design: str | None = None) -> bool:
     """Return True for a sentence about who enrolled or what they were like at the start.
 
     Asides in brackets are left out first: "Of 301 people (mean age 42), 104 had ..." is a
-    finding that mentions the age in passing.
+    finding that mentions the age in passing. In a pilot or single-group study, how many
+    came, stayed and kept it up is the finding (`design` tells).
     """
-    return BASELINE.search(_ASIDES.sub("", text)) is not None
+    if BASELINE.search(_ASIDES.sub("", text)) is None:
+        return False
+    return not (design in _FEASIBILITY_DESIGNS and FEASIBILITY.search(text))
 
 
 _PROTOCOL = re.compile(r"\bprotocol for\b|\bstudy protocol\b", re.IGNORECASE)
@@ -251,7 +264,8 @@ def finding_sentences(paper: Paper, facts: StudyFacts, document: Document) -> li
             and sentence.index >= 2
             and _RESULT_CUE.search(sentence.text) is not None
         )
-        if (anchored or labelled or unlabelled) and not is_baseline(sentence.text):
+        baseline = is_baseline(sentence.text, facts.study_design)
+        if (anchored or labelled or unlabelled) and not baseline:
             found.append(sentence)
     return found
 
@@ -298,7 +312,7 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*\d)")
 _CONTENT = re.compile(r"[a-z]{4,}")
 
 
-def _repeated(summary: LaySummary, facts: StudyFacts) -> list[str]:
+def _repeated(summary: LaySummary, facts: StudyFacts, findings: list[Sentence]) -> list[str]:
     """Return counts said twice in "the study", and near-identical sentences below the headline."""
     found: list[str] = []
     size = facts.sample_size
@@ -308,7 +322,7 @@ def _repeated(summary: LaySummary, facts: StudyFacts) -> list[str]:
     study = [
         s.text
         for s in summary.sentences
-        if s.section == "study" and (not _RESULT_CUE.search(s.text) or BASELINE.search(s.text))
+        if s.section == "study" and not (_rests_on(s, findings, False) and not is_baseline(s.text))
     ]
     for count in sorted(counts):
         if count < 10:
@@ -355,7 +369,7 @@ def read_summary(summary: LaySummary, paper: Paper, facts: StudyFacts) -> Readin
     for sentence in summary.sentences:
         for problem in broken_phrases(sentence.text):
             issues.broken.append(f"{problem}: {sentence.text}")
-    issues.repeated = _repeated(summary, facts)
+    issues.repeated = _repeated(summary, facts, findings)
     if facts.study_design == "randomized_controlled_trial":
         issues.early_trial = [s.text for s in summary.sentences if _EARLY_FRAME.search(s.text)]
     issues.selection = selection_phrases(paper, facts, document)

@@ -284,10 +284,53 @@ def headline_from_finding(draft: Draft, who: Phrase) -> Line | None:
     return _cited(line, draft.source(finding.sentence))
 
 
+_LINKED_PAIR = re.compile(
+    r"^(?P<x>[^,;]{3,60}?) (?:was|were|is|are|may be) (?:\w+ )?(?:linked|associated) "
+    r"(?:to|with) (?P<y>[^,;]{3,60}?)(?:,|;|\.|$)",
+    re.IGNORECASE,
+)
+_PEOPLE_PAIR = (
+    "If you have {ms}, this study suggests a link between {x} and {y}, not proof of cause "
+    "and effect.",
+    "For people with {ms}, this study links {x} with {y}; a link is not proof of cause.",
+)
+
+
+def _people_link(draft: Draft) -> Line | None:
+    """Return "a link between X and Y" for an observational study, from its first link."""
+    for finding in findings(draft):
+        if finding.direction != "linked":
+            continue
+        match = _LINKED_PAIR.match(finding.lines[0].text)
+        if match is None:
+            continue
+        x, y = match.group("x"), match.group("y")
+        if not re.match(r"[A-Z][A-Z0-9-]", x):
+            x = x[:1].lower() + x[1:]
+        if len(x.split()) > 8 or len(y.split()) > 8 or re.match(r"(?:this|these|it)\b", x, re.I):
+            continue
+        source = draft.source(finding.sentence)
+        fields: dict[str, Phrase | str] = {
+            "ms": condition(draft),
+            "x": Phrase(x, source),
+            "y": Phrase(y, source),
+        }
+        line = fill_line(draft, "why_people", _PEOPLE_PAIR, fields, part="people_with_ms")
+        if line is not None:
+            return _cited(line, source)
+    return None
+
+
 def people_finding(draft: Draft) -> Line | None:
     """Return what the main finding may mean for a person with MS, hedged to the evidence."""
+    if draft.is_protocol:
+        return None
+    if _kind(draft) == "observational":
+        linked = _people_link(draft)
+        if linked is not None:
+            return linked
     finding = main_finding(draft)
-    if finding is None or draft.is_protocol:
+    if finding is None:
         return None
     if draft.headline_from is finding.sentence:
         return None  # the headline already says it in these words

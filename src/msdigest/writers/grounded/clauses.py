@@ -10,6 +10,7 @@ sentence its final punctuation, capital and articles.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from msdigest.text.readability import words
 
@@ -27,6 +28,10 @@ _BEFORE_ADJECTIVE = frozenset(
      "newly", "recently", "previously", "their", "its", "in", "for", "on"}
 )  # fmt: skip
 _SPLIT_SEMICOLON = re.compile(r"\s*;\s+")
+# ", and the lesion had shrunk": a second clause with its own subject.
+_SPLIT_AND = re.compile(
+    r",\s+and\s+(?=(?:the|a|an|this|these|it|they|all|most|both|no|[A-Z][\w-]+)\s)"
+)
 _SPLIT_CONTRAST = re.compile(r",\s+(?:but|while|although|though|yet)\s+", re.IGNORECASE)
 _FINITE = frozenset(
     (
@@ -47,15 +52,33 @@ _FINITE = frozenset(
 )
 
 
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" ([,.;:!?])")
+_PUNCTUATION_RUN = re.compile(r"([,;:])(?: ?[,;:])+")
+_PUNCTUATION_BEFORE_END = re.compile(r"[,;:] ?([.!?])")
+_LEADING = re.compile(r"^[,;:. ]+")
+_ARTICLE = re.compile(r"\b(a|an|A|An) (?=\w)")
+_DOUBLED = re.compile(r"\b(\w{3,}) \1\b")
+
+
 def tidy(text: str, *, end: bool = True) -> str:
-    """Return `text` with spaces and stray punctuation cleaned, capitalised, ended by a stop."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
-    text = re.sub(r"^[,;:.\s]+", "", text)
-    text = re.sub(r"\b(a|an|A|An) (?=\w)", _article, text)
-    text = re.sub(r"\b(\w{3,}) \1\b", r"\1", text)  # "treatment treatment" after rewrites
+    """Return `text` with spaces and stray punctuation cleaned, capitalised, ended by a stop.
+
+    Each repair runs only when a cheap test shows it may be needed: every sentence of a
+    summary passes through here, many of them more than once.
+    """
+    text = " ".join(text.split())
+    if " " in text and any(f" {mark}" in text for mark in ",.;:!?"):
+        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    if any(mark in text for mark in ",;:"):
+        text = _PUNCTUATION_RUN.sub(r"\1", text)
+        text = _PUNCTUATION_BEFORE_END.sub(r"\1", text)
+    if text[:1] in (",", ";", ":", ".", " "):
+        text = _LEADING.sub("", text)
+    if "a " in text or "an " in text or "A " in text:
+        text = _ARTICLE.sub(_article, text)
+    tokens = text.lower().split()
+    if any(a == b and len(a) >= 3 for a, b in pairwise(tokens)):
+        text = _DOUBLED.sub(r"\1", text)  # "treatment treatment" after rewrites
     if not text:
         return text
     text = text[:1].upper() + text[1:]
@@ -186,6 +209,8 @@ def split_long(text: str) -> list[str]:
     if len(words(text)) > 15:
         pieces = _split_on(pieces, _SPLIT_SEMICOLON, "")
         pieces = _split_on(pieces, _SPLIT_CONTRAST, "But ")
+    if len(words(text)) > 22:
+        pieces = _split_on(pieces, _SPLIT_AND, "")
     return [tidy(p) for p in pieces if p.strip(" .")]
 
 

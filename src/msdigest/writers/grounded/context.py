@@ -135,6 +135,9 @@ class Draft:
         self.to_introduce: dict[str, Provenance] = {}
         #: The finding a headline was composed from, so "why it matters" does not repeat it.
         self.headline_from: Sentence | None = None
+        #: Sentences already held to the gate when they were made (a template filled with
+        #: checked values, an authors' sentence assessed by the simplifier).
+        self.vetted: set[tuple[str, tuple[str, ...]]] = set()
 
     def _allowed_words(self) -> tuple[str, ...]:
         """Return the rare names the summary may use: those of the tested treatment.

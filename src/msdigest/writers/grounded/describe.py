@@ -26,6 +26,7 @@ __all__ = [
     "design_noun",
     "duration_phrase",
     "ms_type",
+    "topic_subject",
     "who_phrase",
 ]
 
@@ -149,6 +150,18 @@ class Phrase:
 
 
 @per_draft
+def topic_subject(draft: Draft) -> Phrase | None:
+    """Return what the study's first topic is about ("MS treatments"; "treatments" off MS)."""
+    topics = draft.facts.topics
+    if not topics or topics[0] not in TOPIC_SUBJECTS:
+        return None
+    text = TOPIC_SUBJECTS[topics[0]]
+    if not about_ms(draft):
+        text = re.sub(r"\bMS\s+", "", text).replace("conditions related to MS", "the condition")
+    return Phrase(text, draft.fact("topics", topics[0]))
+
+
+@per_draft
 def design_noun(draft: Draft, short: bool = False) -> str:
     """Return the design as a plain noun phrase ("a pilot study", or "pilot study")."""
     design = draft.facts.study_design
@@ -168,11 +181,11 @@ def ms_type(draft: Draft) -> str | None:
     for text in (population, draft.paper.title, draft.abstract):
         if not _MAYBE_MS_TYPE.search(text):
             continue
-        present = {match.lastgroup for match in _ANY_MS_TYPE.finditer(text)}
+        named = [match.lastgroup for match in _ANY_MS_TYPE.finditer(text)]
+        present = set(named)
         if text is draft.abstract:
             if len(present - {_PAEDIATRIC}) > 1:
                 return None  # the abstract names several kinds: too unclear to say which
-            named = [m.lastgroup for m in _ANY_MS_TYPE.finditer(text)]
             if named and named.count(named[0]) < 2:
                 return None  # named once in passing is not who took part
         if {"t1", "t2"} <= present or _BOTH_PROGRESSIVE.search(text):

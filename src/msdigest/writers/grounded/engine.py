@@ -22,13 +22,14 @@ from msdigest.summary import (
     SummarySentence,
     WhyItMatters,
 )
-from msdigest.text.readability import flesch_kincaid_grade, words
+from msdigest.text.readability import TextStats, text_stats, words
 from msdigest.writers.base import Engine
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
 from msdigest.writers.grounded.describe import DESIGN_NOUNS
 from msdigest.writers.grounded.headline import write_headline
 from msdigest.writers.grounded.keep_in_mind import extra_lines, write_keep_in_mind
+from msdigest.writers.grounded.simplify import MAX_WORDS as MAX_SENTENCE_WORDS
 from msdigest.writers.grounded.study import FINDING, write_study
 from msdigest.writers.grounded.why import PARTS, write_why
 
@@ -100,6 +101,14 @@ class _Sections:
         reads above the target grade or runs over the maximum length.
         """
         first_finding = next((line for line in self.study if line.part == FINDING), None)
+        stats: dict[str, TextStats] = {}
+
+        def of(line: Line) -> TextStats:
+            found = stats.get(line.text)
+            if found is None:
+                found = stats[line.text] = text_stats(line.text)
+            return found
+
         while True:
             optional = [
                 line
@@ -108,12 +117,17 @@ class _Sections:
             ]
             if not optional:
                 return
-            too_long = self.word_count() > MAX_WORDS
-            too_hard = flesch_kincaid_grade(self.text()) > TARGET_GRADE
+            every = [of(line) for line in self.all_lines()]
+            word_count = sum(s.words for s in every)
+            whole = TextStats(
+                sum(s.sentences for s in every), word_count, sum(s.syllables for s in every)
+            )
+            too_long = word_count > MAX_WORDS
+            too_hard = whole.grade > TARGET_GRADE
             if not (too_long or too_hard):
                 return
-            hardest = max(optional, key=lambda line: flesch_kincaid_grade(line.text))
-            remaining = self.word_count() - len(words(hardest.text))
+            hardest = max(optional, key=lambda line: of(line).grade)
+            remaining = word_count - of(hardest).words
             if not too_long and remaining < MIN_WORDS:
                 return
             self.study.remove(hardest)
@@ -238,6 +252,8 @@ def _clean(
             continue
         if line.part == "analogy" and not strict:
             ok = draft.numbers_ok(line.text)
+        elif (line.text, draft.simplifier.allowed) in draft.vetted:
+            ok = len(words(line.text)) <= MAX_SENTENCE_WORDS  # "may" can lengthen a sentence
         else:
             ok = draft.acceptable(line.text)
         if not ok:

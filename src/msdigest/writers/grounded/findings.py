@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from msdigest.facts.document import Sentence
 from msdigest.facts.results import read_result
+from msdigest.glossary import GlossaryTerm
 from msdigest.writers.grounded.candidates import result_candidates
 from msdigest.writers.grounded.context import Draft, Line, per_draft
 from msdigest.writers.grounded.lines import source_lines
+from msdigest.writers.grounded.simplify import glossary_subset
 from msdigest.writers.reading import is_baseline
 
 __all__ = ["Finding", "findings", "is_safety", "main_finding", "primary_outcome"]
@@ -27,11 +29,9 @@ _PRIMARY = re.compile(
     r"(?:\s+measures?)?\s+(?:was|were|is|are|included)\s+(?P<what>[^.;]+)",
     re.IGNORECASE,
 )
-# What a pilot study reports as its findings: whether people came, stayed and kept it up.
-_FEASIBILITY = re.compile(
-    r"\b(?:adherence|attend\w*|retention|retained|recruitment rate|acceptab\w*|satisf\w*|"
-    r"feasib\w*|completion rate)\b",
-    re.IGNORECASE,
+_NO_HARM = re.compile(
+    r"\b(?:no|without|nor)\b[^.;]{0,40}\b(?:adverse|side effects?|health problems?|"
+    r"complications?|safety concerns?)"
 )
 _UP = re.compile(r"\b(?:increas\w*|rose|higher|greater|gain\w*|more)\b", re.IGNORECASE)
 _DOWN = re.compile(
@@ -87,7 +87,10 @@ def primary_outcome(draft: Draft, stated: bool = False) -> str | None:
 def _keys(draft: Draft, text: str) -> tuple[set[str], set[str]]:
     """Return the glossary terms and the content words of `text` (short forms written out)."""
     expanded = draft.simplifier.expand(text)
-    terms = {m.term.term for m in draft.glossary.find(expanded)} if draft.glossary else set()
+    outcomes = (
+        glossary_subset(draft.glossary, "outcomes", _is_outcome_term) if draft.glossary else None
+    )
+    terms = {m.term.term for m in outcomes.find(expanded)} if outcomes is not None else set()
     content = set(re.findall(r"[a-z]{5,}", expanded.lower())) - _GENERIC_WORDS
     return terms, content
 
@@ -113,11 +116,16 @@ class _Measure:
 _OUTCOME_CATEGORIES = ("symptoms", "outcome measures", "tests and biomarkers", "imaging and MRI")
 
 
+def _is_outcome_term(term: GlossaryTerm) -> bool:
+    return bool(term.measure or term.better) or term.category in _OUTCOME_CATEGORIES
+
+
 def _measure_in(draft: Draft, text: str) -> _Measure:
     """Return the first outcome measure (or symptom, or marker) that `text` names."""
     if draft.glossary is None:
         return _Measure()
-    matches = draft.glossary.find(draft.simplifier.expand(text))
+    outcomes = glossary_subset(draft.glossary, "outcomes", _is_outcome_term)
+    matches = outcomes.find(draft.simplifier.expand(text))
     for match in matches:
         if match.term.measure:
             return _Measure(match.term.measure, match.term.term, match.term.better)
@@ -181,6 +189,8 @@ def direction_of(draft: Draft, text: str) -> str | None:
     """Return which way a result went for the person with MS, or None when unclear."""
     better = _measure_in(draft, text).better
     lower = text.lower()
+    if _NO_HARM.search(lower):
+        return None  # "no stimulation-related adverse events": not a worse result
     read = read_result(lower)
     if read is not None and read[0] == "no clear difference":
         return "no clear difference"
@@ -208,15 +218,12 @@ def is_safety(text: str) -> bool:
 
 def _allowed(draft: Draft, sentence: Sentence) -> bool:
     """Return False for sentences about who took part rather than what was found."""
-    if not is_baseline(sentence.text):
-        return True
-    feasibility = draft.facts.study_design in ("feasibility_or_pilot", "single_arm_trial")
-    return feasibility and _FEASIBILITY.search(sentence.text) is not None
+    return not is_baseline(sentence.text, draft.facts.study_design)
 
 
 #: How many usable findings are enough: "the study" tells up to four, the headline and
 #: "why it matters" take the best of them.
-_ENOUGH = 6
+_ENOUGH = 5
 
 
 @per_draft
@@ -245,8 +252,11 @@ def findings(draft: Draft) -> list[Finding]:
         measure = _measure_in(draft, sentence.text)
         ranked.append(((rank, sentence.index), sentence, primary, direction, measure))
     found: list[Finding] = []
-    for _rank, sentence, primary, direction, measure in sorted(ranked, key=lambda r: r[0]):
+    ordered = sorted(ranked, key=lambda r: r[0])
+    for _rank, sentence, primary, direction, measure in ordered:
         lines = source_lines(draft, sentence)
+        if not lines and not found and _introduce(draft, sentence):
+            lines = source_lines(draft, sentence)
         if not lines:
             continue
         found.append(
@@ -258,6 +268,22 @@ def findings(draft: Draft) -> list[Finding]:
         if len(found) == _ENOUGH:
             break
     return found
+
+
+def _introduce(draft: Draft, sentence: Sentence) -> bool:
+    """Allow the one rare name (a code such as EXB-088) that alone keeps a result out.
+
+    "The study" then introduces it ("something called EXB-088"), which explains it.
+    """
+    simplified = draft.simplify(sentence)
+    others = [p for p in simplified.problems if not p.startswith("hard words")]
+    if others or len(simplified.hard) != 1:
+        return False
+    word = simplified.hard[0]
+    if not re.fullmatch(r"[A-Z]{2,5}-?\d{2,4}[A-Za-z]?", word):
+        return False  # only a code is surely a name; a rare ordinary word is not
+    draft.allow(word, draft.source(sentence))
+    return True
 
 
 @per_draft

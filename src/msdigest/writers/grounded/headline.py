@@ -31,11 +31,11 @@ from msdigest.writers.grounded.clauses import (
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
-    TOPIC_SUBJECTS,
     Phrase,
     animal_word,
     condition,
     design_noun,
+    topic_subject,
     who_phrase,
 )
 from msdigest.writers.grounded.findings import findings, is_safety
@@ -162,10 +162,7 @@ def _subject(draft: Draft) -> Phrase | None:
     intervention = intervention_phrase(draft)
     if intervention is not None:
         return intervention
-    if draft.facts.topics and draft.facts.topics[0] in TOPIC_SUBJECTS:
-        topic = draft.facts.topics[0]
-        return Phrase(TOPIC_SUBJECTS[topic], draft.fact("topics", topic))
-    return None
+    return topic_subject(draft)
 
 
 _REPORTED = re.compile(
@@ -333,6 +330,9 @@ def _framed(
     if _REPORTED.match(clause):
         # "results from this study showed ..." already reports; do not stack "suggests that".
         frames = [f for f in frames if "that {clause}" not in f] or frames
+    if clause.lower().startswith("in "):
+        # "In cells, in neuron co-cultures, ...": one opening place is enough.
+        frames = [f for f in frames if not f.startswith("In ")] or frames
     if _names_people(clause):
         # "... in people with MS, a study of 62 people with MS suggests" says it twice.
         frames = [f for f in frames if "{who}" not in f] or frames
@@ -402,6 +402,7 @@ _FALLBACK_NO_SUBJECT_TRIAL = (
 _FALLBACK_COMPARED = (
     "{design} compared {subject} with {comparison} in {who}.",
     "{subject} was compared with {comparison} in {design} of {who}.",
+    "{design} compared {subject} with {comparison}.",
 )
 
 
@@ -426,8 +427,9 @@ def _fallback(draft: Draft, who: Phrase) -> Line:
             ),
             "subject": subject,
             "comparison": comparison,
-            "who": who,
         }
+        if who.text != "people":  # "... in people" says nothing
+            fields["who"] = who
         compared = fill_line(
             draft, "headline", _FALLBACK_COMPARED, fields, max_words=MAX_HEADLINE_WORDS
         )

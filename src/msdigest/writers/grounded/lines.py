@@ -53,6 +53,8 @@ def fill_line(
     sources = tuple(
         value.source for name, value in fields.items() if isinstance(value, Phrase) and name in used
     )
+    # Plain templates (a test holds them to it) filled with checked values pass the gate.
+    draft.vetted.add((text, draft.simplifier.allowed))
     return Line(text, sources, part)
 
 
@@ -67,5 +69,6 @@ def source_lines(draft: Draft, sentence: Sentence) -> list[Line]:
         safe = soften(text, draft.strength)
         if safe is None or not draft.numbers_ok(safe):
             return []
+        draft.vetted.add((safe, draft.simplifier.allowed))
         lines.append(Line(safe, (provenance,)))
     return lines

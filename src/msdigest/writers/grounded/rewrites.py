@@ -157,6 +157,7 @@ REWRITES: Sequence[tuple[str, str]] = (
     (r"\b(?:primary|main) (?:outcome|end ?point)s?(?: measures)?\b", "main measures"),
     (r"\bsecondary (?:outcome|end ?point)s?(?: measures?)?\b", "other measures"),
     (r"\bmusculoskeletal adverse events\b", "muscle or joint problems"),
+    (r"\bexacerbate\b", "worsen"),
     (r"\bmusculoskeletal\b", "muscle and joint"),
     (r"\ba majority of\b", "most"),
     (r"\bnumerous\b", "many"),

@@ -11,23 +11,25 @@ writer can use it, or fall back to a sentence built from the facts, or say less.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 from msdigest.checks.jargon import is_uncommon
-from msdigest.glossary import Glossary, PlainWords
+from msdigest.glossary import Glossary, GlossaryTerm, PlainWords
 from msdigest.text.numbers import find_numbers
 from msdigest.text.readability import flesch_kincaid_grade, words
-from msdigest.writers.grounded.clauses import split_long, tidy, trim_clauses
+from msdigest.writers.grounded.clauses import has_verb, split_long, tidy, trim_clauses
 from msdigest.writers.grounded.rewrites import apply_rewrites
 
 __all__ = [
     "MAX_WORDS",
     "Simplified",
     "Simplifier",
+    "glossary_subset",
     "hard_words",
     "is_common",
+    "measure_glossary",
     "strip_statistics",
 ]
 
@@ -95,6 +97,29 @@ _STATS_TALK = re.compile(
     r"sensitivity analys[ie]s|standardi[sz]ed|adjusted|adjustment|significant)\b",
     re.IGNORECASE,
 )
+
+
+_SUBSETS: dict[tuple[int, str], Glossary] = {}
+
+
+def glossary_subset(
+    glossary: Glossary, name: str, keep: Callable[[GlossaryTerm], bool]
+) -> Glossary:
+    """Return the part of `glossary` whose terms `keep` accepts (built once per process).
+
+    Finding only outcome measures in a sentence with a small glossary is many times
+    cheaper than with the whole one, and every sentence of an abstract is searched.
+    """
+    key = (id(glossary), name)
+    subset = _SUBSETS.get(key)
+    if subset is None:
+        subset = _SUBSETS[key] = Glossary(term for term in glossary if keep(term))
+    return subset
+
+
+def measure_glossary(glossary: Glossary) -> Glossary:
+    """Return the glossary's outcome measures that have a plain name for a result."""
+    return glossary_subset(glossary, "measures", lambda term: term.measure is not None)
 
 
 def is_common(word: str) -> bool:
@@ -286,7 +311,7 @@ class Simplifier:
             return text
         out: list[str] = []
         last = 0
-        for match in self.glossary.find(text):
+        for match in measure_glossary(self.glossary).find(text):
             phrase = match.term.measure
             if phrase is None or match.start < last:
                 continue
@@ -384,6 +409,8 @@ class Simplifier:
                 problems.append(f"{count} words")
             if count < 4:
                 problems.append("too short to stand alone")
+            elif not has_verb(part):
+                problems.append("no verb")
             if _RESIDUE.search(part):
                 problems.append("statistics left")
             if _BROKEN.search(part):
@@ -397,16 +424,21 @@ class Simplifier:
             if _DOUBLE_DETERMINER.search(part):
                 problems.append("broken by a rewrite")
             numbers += len(find_numbers(part))
-            hard.extend(self.hard_words_in(part))
         if numbers > MAX_NUMBERS:
             problems.append(f"{numbers} numbers")
-        grade = flesch_kincaid_grade(" ".join(parts)) if parts else 0.0
-        if grade > self.max_grade:
-            problems.append(f"grade {grade:.1f}")
-        if hard:
-            problems.append("hard words: " + ", ".join(dict.fromkeys(hard)))
         if not parts:
             problems.append("nothing left")
+        grade = 0.0
+        if not problems:
+            # Hard words and the grade are only worth knowing for a sentence that is
+            # otherwise usable (and they cost the most to find).
+            for part in parts:
+                hard.extend(self.hard_words_in(part))
+            grade = flesch_kincaid_grade(" ".join(parts))
+            if grade > self.max_grade:
+                problems.append(f"grade {grade:.1f}")
+            if hard:
+                problems.append("hard words: " + ", ".join(dict.fromkeys(hard)))
         return Simplified(
             original=sentence,
             sentences=tuple(parts),

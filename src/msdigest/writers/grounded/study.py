@@ -12,7 +12,7 @@ import re
 
 from msdigest.facts.model import TextFact
 from msdigest.writers.grounded.candidates import NOT_A_FINDING, conclusion_candidates
-from msdigest.writers.grounded.clauses import core_clause, has_verb
+from msdigest.writers.grounded.clauses import core_clause, first_predicate, has_verb
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
 from msdigest.writers.grounded.describe import (
@@ -392,6 +392,11 @@ def conclusion_line(
         if provenance.ref in draft.used_refs and not reuse:
             continue
         simplified = draft.simplify(sentence)
+        if not simplified.usable and simplified.sentences:
+            # Too long with two claims: the first claim alone may do.
+            first = first_predicate(simplified.sentences[0])
+            if first != simplified.sentences[0]:
+                simplified = draft.simplifier.assess(sentence.text, [first])
         if not simplified.usable or len(simplified.sentences) != 1:
             continue
         clause, _cut = core_clause(simplified.sentences[0])

@@ -220,8 +220,10 @@ def comparison_phrase(draft: Draft) -> Phrase | None:
     if fact is None:
         return None
     plain = draft.plain_phrase(fact.text, max_words=8)
-    if plain is None or not _names_something(plain):
+    if plain is None or not _names_something(plain) or POOR_PHRASE.search(plain):
         return None
+    if re.match(r"(?:those|these|them|people|patients)\b", plain, re.IGNORECASE):
+        return None  # "those receiving placebo" names people, not what they got
     return Phrase(plain, draft.fact("comparison", fact.text, fact.span))
 
 

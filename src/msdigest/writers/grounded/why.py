@@ -21,7 +21,6 @@ from msdigest.writers.grounded.audiences import (
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
-    TOPIC_SUBJECTS,
     Phrase,
     about_ms,
     animal_word,
@@ -29,6 +28,7 @@ from msdigest.writers.grounded.describe import (
     design_noun,
     duration_phrase,
     ms_type,
+    topic_subject,
     who_phrase,
 )
 from msdigest.writers.grounded.lines import fill_line
@@ -200,8 +200,8 @@ def _fields(draft: Draft) -> dict[str, Phrase | str]:
     fields["ms"] = condition(draft)
     fields["everyone"] = "everyone with MS" if about_ms(draft) else "everyone"
     subject = intervention_phrase(draft)
-    if subject is None and facts.topics and facts.topics[0] in TOPIC_SUBJECTS:
-        subject = Phrase(TOPIC_SUBJECTS[facts.topics[0]], draft.fact("topics", facts.topics[0]))
+    if subject is None:
+        subject = topic_subject(draft)
     if subject is not None:
         fields["subject"] = subject
         reference = subject_reference(draft)
