@@ -113,7 +113,8 @@ _DOUBLED = re.compile(r"\b([a-z]{2,})\s+\1\b", re.IGNORECASE)
 _STRAY_PUNCTUATION = re.compile(r"\s[,.;:]|[,;:]{2,}|\.\.|\(\s*\)|^\W")
 _MISSING_OF = re.compile(
     r"\b(?:most|many|some|few|percentage|mean|median|average) the\b|"
-    r"\b(?:a|an|the) (?:the|a|an)\b",
+    r"\b(?:a|an|the) (?:the|a|an)\b|"
+    r"\b(?:a|an) (?:lower|higher|smaller|larger|greater|reduced|increased) the\b",
     re.IGNORECASE,
 )
 _DANGLING_ABBREVIATION = re.compile(r"\b[a-z]{2,5}\.\s+[a-z]")
