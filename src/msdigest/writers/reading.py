@@ -92,7 +92,7 @@ _RESULT_CUE = re.compile(
 # --- broken phrases -------------------------------------------------------------------
 
 _FUNCTION_END = re.compile(
-    r"(?<!\bthan )(?<!\bas )\b(?:the|a|an|of|with|by|from|and|or|but|before|after|into|"
+    r"(?<!\bthan )(?<!\bas )\b(?:the|a|an|of|with|by|from|and|or|but|before|into|"
     r"between|its|their|this|these|such|very)\s*[.;:,]?$",
     re.IGNORECASE,
 )

@@ -68,12 +68,21 @@ def _concepts(draft: Draft, context_text: str) -> Iterator[str]:
             yield main.term
         if glossary is not None:
             yield from (t.term for t in glossary.terms_in(main.sentence.text))
-    yield from (o.text for o in draft.facts.outcomes)
     intervention = draft.facts.intervention_or_exposure
     if intervention is not None:
         yield intervention.text
         if glossary is not None:
             yield from (t.term for t in glossary.terms_in(intervention.text))
+    if glossary is not None:
+        yield from (
+            t.term
+            for t in glossary.terms_in(draft.paper.title)
+            if t.term.lower() not in _GENERIC_CONCEPTS
+        )
+    for outcome in draft.facts.outcomes:
+        yield outcome.text
+        if glossary is not None:
+            yield from (t.term for t in glossary.terms_in(outcome.text))
     said = [t.term for t in glossary.terms_in(context_text)] if glossary else []
     yield from (t for t in said if t.lower() not in _GENERIC_CONCEPTS)
     yield from design

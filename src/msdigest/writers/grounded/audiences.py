@@ -91,6 +91,45 @@ _CARERS_SCHEDULE = (
     "For carers, it helps to know that taking part meant {schedule}.",
     "Taking part meant {schedule}; family members may be asked to help.",
 )
+_CARERS_MEDICINE = (
+    "For carers who help with medicines, {name} was taken {route} {frequency} in this trial.",
+    "For carers who help with medicines, {name} was taken {frequency} in this trial.",
+)
+_ROUTES = (
+    (re.compile(r"\b(?:oral|orally|tablets?|capsules?|by mouth)\b", re.I), "by mouth"),
+    (re.compile(r"\b(?:intravenous|intravenously|infusions?)\b", re.I), "as a drip into a vein"),
+    (re.compile(r"\b(?:subcutaneous|subcutaneously|injections?|injected)\b", re.I),
+     "as an injection"),
+)  # fmt: skip
+_FREQUENCY = re.compile(
+    r"\b(?:once|twice|three times) (?:daily|a day|weekly|a week)|\bdaily\b|\bweekly\b", re.I
+)
+
+
+def _how_taken(draft: Draft) -> dict[str, Phrase | str] | None:
+    """Return how a tested medicine was taken ("by mouth", "once daily"), from the methods."""
+    dose = dose_phrase(draft)
+    fact = draft.facts.intervention_or_exposure
+    if dose is None or fact is None:
+        return None
+    frequency = _FREQUENCY.search(dose.text)
+    name = intervention_phrase(draft)
+    if frequency is None or name is None:
+        return None
+    fields: dict[str, Phrase | str] = {
+        "name": name,
+        "frequency": Phrase(frequency.group(0).lower(), dose.source),
+    }
+    text = " ".join(
+        [draft.paper.title, fact.text, *(s.text for s in draft.sentences_in("METHODS"))]
+    )
+    for pattern, words in _ROUTES:
+        if pattern.search(text):
+            fields["route"] = words
+            break
+    return fields
+
+
 _CARERS_SETTING = (
     "For carers, it helps to know that {it} was done {setting}.",
     "{it} was done {setting}, which matters for the family and friends who help.",
@@ -321,10 +360,23 @@ def _people_link(draft: Draft) -> Line | None:
     return None
 
 
+_PEOPLE_PILOT = (
+    "If you have {ms}, this pilot mainly shows whether a larger trial of {intervention} can "
+    "be run; it cannot yet say whether it helps.",
+    "For people with {ms}, this pilot tests whether a bigger trial of {intervention} is "
+    "possible, not yet whether it works.",
+)
+
+
 def people_finding(draft: Draft) -> Line | None:
     """Return what the main finding may mean for a person with MS, hedged to the evidence."""
     if draft.is_protocol:
         return None
+    if draft.facts.study_design == "feasibility_or_pilot" and main_finding(draft) is None:
+        intervention = intervention_phrase(draft)
+        if intervention is not None:
+            fields: dict[str, Phrase | str] = {"ms": condition(draft), "intervention": intervention}
+            return fill_line(draft, "why_people", _PEOPLE_PILOT, fields, part="people_with_ms")
     if _kind(draft) == "observational":
         linked = _people_link(draft)
         if linked is not None:
@@ -389,6 +441,13 @@ def carers_practical(draft: Draft) -> Line | None:
         if setting is not None and setting not in schedule.text:
             fields["setting"] = setting
         return fill_line(draft, "why_carers_practical", _CARERS_SCHEDULE, fields, part="caregivers")
+    medicine = _how_taken(draft)
+    if medicine is not None:
+        line = fill_line(
+            draft, "why_carers_practical", _CARERS_MEDICINE, medicine, part="caregivers"
+        )
+        if line is not None:
+            return line
     reference = subject_reference(draft)
     if setting is not None and reference not in ("it", "the treatment", "the drug"):
         fields = {"setting": setting, "it": reference}

@@ -205,10 +205,14 @@ def _results(draft: Draft) -> list[Sentence]:
     """
     seen = {s.start for s in conclusion_candidates(draft)}
     about_safety = _SAFETY_TITLE.search(draft.paper.title) is not None
+    told = findings(draft)[:4]
+    # An observational study may find how common something is: its first finding need not
+    # go one way or the other ("104 of 301 people had trouble with thinking").
+    describes = draft.strength.level == "observational"
     return [
         f.sentence
-        for f in findings(draft)[:4]
-        if f.direction is not None
+        for number, f in enumerate(told)
+        if (f.direction is not None or (describes and number == 0))
         and f.sentence.start not in seen
         and (about_safety or not is_safety(f.sentence.text))
     ]

@@ -354,6 +354,8 @@ class Simplifier:
                 continue
             if len(name.split()) > _SHORT_NAME_WORDS or written in self._abbreviations:
                 continue
+            if written.endswith("s") and not name.endswith("s"):
+                name += "s"  # "SAEs" are serious adverse events
             out += [text[last : match.start], name]
             last = match.end
         out.append(text[last:])

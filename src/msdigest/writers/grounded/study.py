@@ -320,6 +320,7 @@ def _what_was_done(draft: Draft) -> list[Line]:
     return lines
 
 
+_MAIN_MEASURE_PLANNED = ("The main measures will be {primary}.",)
 _MAIN_MEASURE = (
     "The main measure was {primary}.",
     "The researchers mainly measured {primary}.",
@@ -339,7 +340,8 @@ def _main_measure(draft: Draft) -> list[Line]:
         (draft.source(s) for s in draft.document.sentences if primary in s.text),
         draft.fact("outcomes", primary),
     )
-    line = fill_line(draft, "outcomes", _MAIN_MEASURE, {"primary": Phrase(plain, source)})
+    templates = _MAIN_MEASURE_PLANNED if draft.is_protocol else _MAIN_MEASURE
+    line = fill_line(draft, "outcomes", templates, {"primary": Phrase(plain, source)})
     return [line] if line is not None else []
 
 
@@ -419,7 +421,13 @@ _FROM_FACTS = {
 
 
 def _result_from_facts(draft: Draft) -> list[Line]:
-    """Return one extracted result in plain words, when no sentence of the authors can be used."""
+    """Return one extracted result in plain words, when no sentence of the authors can be used.
+
+    Only for studies that tested something (trials, reviews of trials): in an observational
+    study "worse" means "worse in one group than another", which "got worse" would misstate.
+    """
+    if draft.strength.level not in ("trial", "early", "review"):
+        return []
     for result in draft.facts.results:
         templates = _FROM_FACTS.get(result.direction)
         if templates is None:

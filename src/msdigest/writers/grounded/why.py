@@ -142,6 +142,10 @@ _CAREGIVERS = {
         "may matter to them.",
     ),
 }
+_PREGNANCY = re.compile(r"pregnan|breastfe|postpartum|conception", re.IGNORECASE)
+_CAREGIVERS_FAMILY = (
+    "Partners and family often share health decisions at home, so this may speak to them too.",
+)
 _CAREGIVERS_DEFAULT = (
     "Carers may want to know what this study looked at: {subject} in {who}.",
     "Family and friends may want to know what this study adds about {subject}.",
@@ -299,6 +303,8 @@ def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
         templates = _CAREGIVERS.get(topic)
         if topic == "symptoms" and not _is_symptom(draft, fields.get("outcome")):
             continue
+        if topic == "pregnancy_and_family" and not _PREGNANCY.search(draft.source_text):
+            templates = _CAREGIVERS_FAMILY  # menopause, fertility: not pregnancy choices
         if templates:
             line = fill_line(draft, "why_caregivers", templates, fields, part="caregivers")
             if line is not None:
