@@ -99,6 +99,8 @@ def test_bench_parse_reports_speed_and_flat_memory(tmp_path: Path) -> None:
     assert result.memory[1][1] - result.memory[0][1] < 8  # MiB: no growth with the file
     text = "\n".join(result.lines())
     assert "records/s" in text and "peak RSS" in text and "after 2,000 records" in text
+    assert result.bytes_per_record == result.file_bytes / 2_000
+    assert f"{result.bytes_per_record / 1e3:.1f} kB a record" in text
 
 
 def test_bench_parse_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,4 +108,5 @@ def test_bench_parse_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["bench", "parse", "--records", "1000", "--source", source, "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert figures["records"] == 1000 and figures["records_per_second"] > 0
+    assert figures["bytes_per_record"] == round(figures["file_bytes"] / 1000)
     assert figures["memory"][0]["records"] == 200

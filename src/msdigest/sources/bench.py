@@ -189,6 +189,11 @@ class BenchParseResult:
         return self.records / self.seconds_cpu if self.seconds_cpu else 0.0
 
     @property
+    def bytes_per_record(self) -> float:
+        """Return the average size of a record in the generated file, in bytes."""
+        return self.file_bytes / self.records if self.records else 0.0
+
+    @property
     def records_per_wall_second(self) -> float:
         """Return the rate over wall-clock time."""
         return self.records / self.seconds_wall if self.seconds_wall else 0.0
@@ -199,6 +204,7 @@ class BenchParseResult:
         data["memory"] = [{"records": n, "peak_rss_mib": round(m, 1)} for n, m in self.memory]
         data["records_per_second"] = round(self.records_per_second)
         data["records_per_wall_second"] = round(self.records_per_wall_second)
+        data["bytes_per_record"] = round(self.bytes_per_record)
         data["goal_records_per_second"] = GOAL_RECORDS_PER_SECOND
         return data
 
@@ -210,7 +216,8 @@ class BenchParseResult:
         yield "PubMed XML parse benchmark (msdigest bench parse)"
         yield (
             f"  input   {self.records:,} records ({self.papers:,} papers, {self.skipped:,} "
-            f"skipped), repeating {self.templates} real records; {self.file_bytes / 1e6:,.0f} MB"
+            f"skipped), repeating {self.templates} real records; {self.file_bytes / 1e6:,.0f} MB, "
+            f"{self.bytes_per_record / 1e3:.1f} kB a record"
         )
         yield (
             f"  speed   {self.records_per_second:,.0f} records/s on one core "

@@ -1,9 +1,11 @@
 """Read PubMed XML (efetch output, baseline and update files) as a stream of papers.
 
-The file is parsed with `lxml.etree.iterparse` one record at a time and every finished
-record is cleared, so memory stays flat however large the file. No DTD is loaded and
-nothing is fetched from the network. Text is read with `itertext()`, so inline markup
-(`<i>`, `<sup>`, `<sub>`, MathML) never cuts a title or an abstract short.
+The file is fed to lxml's pull parser (the machinery under `iterparse`) a block at a time;
+each record is read as soon as the parser has moved past it and then freed, so memory
+stays flat however large the file. Parts of a record that no field comes from are blanked
+before parsing (`unread_subtrees`). No DTD is loaded and nothing is fetched from the
+network. Text is read with `itertext()`, so inline markup (`<i>`, `<sup>`, `<sub>`,
+MathML) never cuts a title or an abstract short.
 
 A record that cannot be used is yielded as a `Skipped` with its reason: no title, no
 abstract, not English, a book (`PubmedBookArticle`), or a deletion notice
