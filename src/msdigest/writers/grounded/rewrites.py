@@ -15,8 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any
 
 __all__ = ["REWRITES", "apply_rewrites", "apply_rewrites_one_by_one"]
+
+_LITERAL = _constants.LITERAL
+_SUBPATTERN = _constants.SUBPATTERN
+_BRANCH = _constants.BRANCH
+_MAX_REPEAT = _constants.MAX_REPEAT
+_MIN_REPEAT = _constants.MIN_REPEAT
 
 _BRAIN_PARTS = (
     r"thalamic|thalamus|hippocampal|hippocampus|cortical|cerebellar|whole[- ]brain|brain|"
@@ -325,44 +333,63 @@ def _steps() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ..
 
 
 _STEPS = _steps()
-# Most sentences need one or two steps, so steps are tested in groups: one search for the
-# group, and each step only when the group found something.
-_GROUP = 8
 
 
-def _lowered(pattern: str) -> str:
-    """Return `pattern` in lower case for lower-cased text (escapes such as \\S kept)."""
-    lowered = re.sub(r"(\\.)|([A-Z])", lambda m: m.group(1) or m.group(2).lower(), pattern)
-    return lowered.replace("(?-i:", "(?:")
+def _required(items: Any) -> frozenset[str] | None:
+    """Return strings one of which every match of the parsed pattern `items` contains.
+
+    None when no such literal can be told (a rule that must always be tried). Literals
+    are lower-cased, as the rules match case-blind and are tested on lower-cased text.
+    """
+    best: frozenset[str] | None = None
+    run = ""
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, value in items:
+        if op is _LITERAL:
+            run += chr(value).lower()
+            continue
+        consider(frozenset({run}) if len(run) >= 2 else None)
+        run = ""
+        if op is _SUBPATTERN:
+            consider(_required(value[-1]))
+        elif op is _BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            if all(branches):
+                consider(frozenset().union(*(b for b in branches if b)))
+        elif op in (_MAX_REPEAT, _MIN_REPEAT) and value[0] >= 1:
+            consider(_required(value[2]))
+    consider(frozenset({run}) if len(run) >= 2 else None)
+    return best
 
 
-# The group test runs on the lower-cased text without the case-blind flag, which Python's
-# engine runs about twice as fast; a rule that matches the text case-blind matches its
-# lower-cased pattern in the lower-cased text, so no rule is skipped (a test checks it).
-_GROUPS = tuple(
-    (
-        re.compile(
-            "|".join(f"(?:{_lowered(regex.pattern)})" for regex, _ in _STEPS[i : i + _GROUP])
-        ),
-        _STEPS[i : i + _GROUP],
-    )
-    for i in range(0, len(_STEPS), _GROUP)
-)
+def _anchors(regex: re.Pattern[str]) -> frozenset[str] | None:
+    try:
+        return _required(_parser.parse(regex.pattern, regex.flags))
+    except (re.error, TypeError, ValueError, IndexError):
+        return None  # a pattern the parser cannot read is simply always tried
+
+
+# Each step is tried only when the lower-cased text holds one of its literal anchors (a
+# fast substring test), so a sentence pays for the few rules that may apply rather than a
+# regular-expression scan per rule; a test checks that no match is ever skipped.
+_ANCHORED = tuple((step, _anchors(step[0])) for step in _STEPS)
 
 
 def apply_rewrites(text: str) -> str:
     """Return `text` with every rule of `REWRITES` applied in order."""
     lower = text.lower()
-    for any_step, steps in _GROUPS:
-        if any_step.search(lower) is None:
+    for (regex, replace), anchors in _ANCHORED:
+        if anchors is not None and not any(anchor in lower for anchor in anchors):
             continue
-        changed = False
-        for regex, replace in steps:
-            if regex.search(text) is not None:
-                text = regex.sub(replace, text)
-                changed = True
-        if changed:
-            lower = text.lower()
+        if regex.search(text) is None:
+            continue
+        text = regex.sub(replace, text)
+        lower = text.lower()
     return text
 
 

@@ -144,10 +144,42 @@ def hard_words(
     ]
     if not candidates or glossary is None:
         return tuple(m.group() for m in candidates)
+    # A word that is itself a glossary form ("MFIS", "lesions") is explained; only the
+    # rest need the (slower) search of the whole text for longer terms.
+    rest = [m for m in candidates if not _is_form(glossary, m.group())]
+    if not rest:
+        return ()
     covered = [(m.start, m.end) for m in glossary.find(text)]
     return tuple(
-        m.group() for m in candidates if not any(start <= m.start() < end for start, end in covered)
+        m.group()
+        for m in rest
+        if _SHORT_PLURAL.fullmatch(m.group())
+        or not any(start <= m.start() < end for start, end in covered)
     )
+
+
+# "AEs": the jargon check does not read a two-letter short form in the plural as the
+# glossary's "AE", so the writer treats it as unexplained too.
+_SHORT_PLURAL = re.compile(r"[A-Z]{2}s")
+
+
+def _is_form(glossary: Glossary, word: str) -> bool:
+    """Return True when `word` is written as one of a glossary term's forms.
+
+    Ordinary words may be plural ("lesions"); a short form counts only as written
+    ("EDSS", not "AEs"), as the glossary's own search reads them.
+    """
+    term = glossary.get(word)
+    if term is None:
+        return False
+    lower = word.lower()
+    for form in term.forms:
+        if any(c.isupper() for c in form):
+            if word == form:
+                return True
+        elif lower in (form, form + "s", form + "es"):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)
