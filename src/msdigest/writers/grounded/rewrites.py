@@ -378,18 +378,23 @@ def _anchors(regex: re.Pattern[str]) -> frozenset[str] | None:
 # fast substring test), so a sentence pays for the few rules that may apply rather than a
 # regular-expression scan per rule; a test checks that no match is ever skipped.
 _ANCHORED = tuple((step, _anchors(step[0])) for step in _STEPS)
+_ALL_ANCHORS = tuple(sorted({a for _, anchors in _ANCHORED if anchors for a in anchors}))
+
+
+def _present(lower: str) -> frozenset[str]:
+    return frozenset(anchor for anchor in _ALL_ANCHORS if anchor in lower)
 
 
 def apply_rewrites(text: str) -> str:
     """Return `text` with every rule of `REWRITES` applied in order."""
-    lower = text.lower()
+    present = _present(text.lower())
     for (regex, replace), anchors in _ANCHORED:
-        if anchors is not None and not any(anchor in lower for anchor in anchors):
+        if anchors is not None and anchors.isdisjoint(present):
             continue
         if regex.search(text) is None:
             continue
         text = regex.sub(replace, text)
-        lower = text.lower()
+        present = _present(text.lower())
     return text
 
 
