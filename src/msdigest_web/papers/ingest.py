@@ -279,8 +279,12 @@ def _finish(run: IngestRun, error: BaseException | None) -> IngestRun:
 
 
 def _run(run: IngestRun, work: Callable[[], None]) -> IngestRun:
-    """Do the work of a run; on any error mark it failed, keep its counts, re-raise."""
+    """Do the work of a run; on any error mark it failed, keep its counts, re-raise.
+
+    Runs left `running` by killed processes are marked failed first.
+    """
     try:
+        fail_abandoned_runs(keep=run)
         work()
     except BaseException as exc:  # KeyboardInterrupt too: the row must not stay "running"
         _finish(run, exc)
@@ -311,7 +315,6 @@ def ingest_files(
             raise InputError(f"{name}: no such file")
     if run is None:
         run = IngestRun.objects.create(source=IngestRun.Source.FILE, inputs=names)
-    fail_abandoned_runs(keep=run)
     return _run(
         run,
         lambda: _consume(run, _wrap(progress, read_papers(names, fmt), None), count_found=True),
@@ -338,7 +341,6 @@ def ingest_pubmed(
         run = IngestRun.objects.create(
             source=IngestRun.Source.PUBMED, query=query, mindate=mindate, maxdate=maxdate
         )
-    fail_abandoned_runs(keep=run)
 
     def work() -> None:
         searches: list[SearchResult] = []
