@@ -85,8 +85,11 @@ def eval_summaries(inputs: tuple[str, ...], engine: str, as_json: bool) -> None:
     such as ../shared/eval/dev/pairs.jsonl). Prints the mean, highest and above-10 reading
     grades, sentences over 25 words, numbers not in the source, overclaiming words,
     summaries with all four sections, participant counts stated, hedged headlines,
-    "small" for small studies, word counts, per-check pass/warn/fail counts and, for
-    pairs, how many of the reference summary's numbers ours states and both grades.
+    "small" for small studies, word counts, what a careful reader notices (the finding
+    stated in "the study" and the headline, broken phrases, repeated facts, "early" said
+    of a randomised trial, a specific "who it may not apply to"), per-check
+    pass/warn/fail counts and, for pairs, how many of the reference summary's numbers ours
+    states and both grades.
     """
     from msdigest.writers.evaluate import evaluate, format_report
 
