@@ -210,3 +210,49 @@ def test_the_home_exercise_trial_reads_as_the_lead_asked() -> None:
     assert "three 40-minute sessions a week at home" in why.caregivers
     assert "6-minute walk test" in why.healthcare_providers
     assert "could walk 100 m without aid" in why.may_not_apply_to
+
+
+def test_one_study_of_a_review_is_not_told_as_what_the_review_found() -> None:
+    paper = builders.paper(
+        "t-review-split",
+        "Vitamin D for multiple sclerosis: a systematic review",
+        [
+            ("RESULTS", "We included 12 trials with 933 participants. One study reported that "
+                        "vitamin D reduced fatigue compared with placebo. The other study found "
+                        "no effect on fatigue."),
+            ("CONCLUSIONS", "Vitamin D appears to have no effect on relapses."),
+        ],
+    )  # fmt: skip
+    facts = builders.facts(
+        paper,
+        "systematic_review",
+        sample_size=SampleSize(total=933, studies=12),
+        intervention_or_exposure=builders.fact(paper, "vitamin D"),
+    )
+    summary = write_summary(paper, facts)
+    why = summary.why_it_matters
+    assert "may reduce fatigue" not in why.people_with_ms, why.people_with_ms
+    assert "fatigue improved" not in why.healthcare_providers, why.healthcare_providers
+
+
+def test_a_claim_about_one_outcome_is_not_moved_to_another() -> None:
+    paper = builders.paper(
+        "t-two-claims",
+        "A medicine for relapsing multiple sclerosis",
+        [
+            ("METHODS", "We randomly assigned 300 adults with relapsing MS to the medicine or "
+                        "placebo for 2 years."),
+            ("RESULTS", "The medicine was effective in reducing inflammatory activity, but it "
+                        "made little or no difference to disability worsening."),
+        ],
+    )  # fmt: skip
+    facts = builders.facts(
+        paper,
+        "randomized_controlled_trial",
+        sample_size=SampleSize(total=300, span=builders.span(paper, "300 adults")),
+        has_control_group=True,
+        intervention_or_exposure=builders.fact(paper, "the medicine"),
+    )
+    summary = write_summary(paper, facts)
+    assert "may reduce disability" not in summary.full_text
+    assert "disability improved" not in summary.full_text

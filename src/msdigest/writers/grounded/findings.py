@@ -30,7 +30,7 @@ _PRIMARY = re.compile(
     re.IGNORECASE,
 )
 _NO_HARM = re.compile(
-    r"\b(?:no|without|nor)\b[^.;]{0,40}\b(?:adverse|side effects?|health problems?|"
+    r"\b(?:no|without|nor)\b[^.;]{0,70}\b(?:adverse|side effects?|health problems?|"
     r"complications?|safety concerns?)"
 )
 _UP = re.compile(r"\b(?:increas\w*|rose|higher|greater|gain\w*|more)\b", re.IGNORECASE)
@@ -286,11 +286,53 @@ def _introduce(draft: Draft, sentence: Sentence) -> bool:
     return True
 
 
+# "One study reported ...", "The other trial found ...": part of a review's evidence, not
+# what the review found.
+_PART_OF_EVIDENCE = re.compile(
+    r"^(?:one|a single|the other|another|only one|two|three|some|several) (?:of the )?"
+    r"(?:studies|study|trials?)\b",
+    re.IGNORECASE,
+)
+
+
+_FIRST_CLAUSE = re.compile(r";\s+|,\s+(?:but|while|whereas|although|and it)\s+|\.\s+", re.I)
+
+
+def _outcome_terms(draft: Draft, text: str) -> set[str]:
+    if draft.glossary is None:
+        return set()
+    outcomes = glossary_subset(draft.glossary, "outcomes", _is_outcome_term)
+    return {m.term.term for m in outcomes.find(draft.simplifier.expand(text))}
+
+
 @per_draft
 def main_finding(draft: Draft) -> Finding | None:
-    """Return the finding to build "why it matters" on: the primary result, else the clearest."""
+    """Return the finding to build "why it matters" on, or None when none is safe to build on.
+
+    It must be clear what it is about and which way it went: one outcome in its first
+    sentence, the same direction read from that sentence alone ("effective in reducing
+    activity. But no difference in disability" is not "reduced disability"), no other
+    finding with no clear change in the same outcome, and for a review not one study of
+    many ("One study reported ...").
+    """
     ranked = findings(draft)
     for finding in ranked:
-        if finding.direction is not None and finding.outcome is not None:
-            return finding
+        if finding.direction is None or finding.outcome is None:
+            continue
+        if draft.strength.level == "review" and _PART_OF_EVIDENCE.match(finding.sentence.text):
+            continue
+        first = _FIRST_CLAUSE.split(finding.sentence.text, maxsplit=1)[0]
+        if (
+            len(_outcome_terms(draft, first)) != 1
+            or direction_of(draft, first) != finding.direction
+        ):
+            continue
+        if any(
+            other is not finding
+            and other.outcome == finding.outcome
+            and other.direction != finding.direction
+            for other in ranked
+        ):
+            continue  # the findings disagree about this outcome
+        return finding
     return None
