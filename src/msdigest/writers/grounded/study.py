@@ -80,6 +80,9 @@ _REVIEW_INTRO_STUDIES = (
     "The researchers brought together {studies} earlier studies.",
     "This review brought together {studies} studies on the question.",
 )
+_REVIEW_INTRO_COUNT = (
+    "The researchers brought together earlier research with {count} people in all.",
+)
 _REVIEW_INTRO_BARE = (
     "The researchers searched for earlier studies on this question and weighed them together.",
     "This review brought together the studies already done on this question.",
@@ -206,7 +209,7 @@ def _intro(draft: Draft) -> list[Line]:
         size = draft.facts.sample_size
         studies = (
             Phrase(str(size.studies), draft.fact("sample_size.studies", str(size.studies)))
-            if size.studies and draft.stated(size.studies)
+            if size.studies and size.studies > 1 and draft.stated(size.studies)
             else None
         )
         fields: dict[str, Phrase | str] = {"design": design_fact}
@@ -214,6 +217,8 @@ def _intro(draft: Draft) -> list[Line]:
             line = fill_line(draft, "intro", _REVIEW_INTRO, {"studies": studies, "count": count})
         elif studies:
             line = fill_line(draft, "intro", _REVIEW_INTRO_STUDIES, {"studies": studies})
+        elif count:
+            line = fill_line(draft, "intro", _REVIEW_INTRO_COUNT, {"count": count})
         else:
             line = fill_line(draft, "intro", _REVIEW_INTRO_BARE, fields)
         return [line] if line else []

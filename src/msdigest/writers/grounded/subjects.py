@@ -178,7 +178,7 @@ def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     # breastfeeding" inside a sentence (short forms such as "MS" keep their capitals).
     words_ = match.group("subject").split()
     lowered = " ".join(w if w.isupper() or w[1:] != w[1:].lower() else w.lower() for w in words_)
-    plain = draft.plain_phrase(lowered, max_words=6)
+    plain = draft.plain_phrase(clean_intervention(lowered), max_words=6)
     if plain is None or not _names_something(plain) or _GENERIC_SUBJECT.search(plain):
         return None
     if introduce:

@@ -348,7 +348,7 @@ def _providers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     if draft.is_protocol:
         fields = {k: v for k, v in fields.items() if k != "count"}  # nobody has taken part yet
     studies = draft.facts.sample_size.studies
-    if studies and draft.stated(studies):
+    if studies and studies > 1 and draft.stated(studies):
         fields = {
             **fields,
             "studies": Phrase(str(studies), draft.fact("sample_size", str(studies))),
