@@ -85,6 +85,10 @@ _LIMIT_LASTS = (
     "Whether any benefit lasts beyond {duration} is not yet known.",
     "The study cannot say whether the benefit lasts beyond {duration}.",
 )
+_LIMIT_LASTS_UNCONTROLLED = (
+    "Whether the change lasts beyond {duration} is not known.",
+    "The study cannot say whether the change lasts beyond {duration}.",
+)
 _CARERS_SCHEDULE = (
     "For carers, it helps to know that taking part meant {schedule} {setting}.",
     "Taking part meant {schedule} {setting}; family members may be asked to help.",
@@ -427,7 +431,8 @@ def people_limit(draft: Draft) -> Line | None:
         and _kind(draft) != "observational"
     ):
         fields = {"duration": duration}
-        line = fill_line(draft, "why_people_limit", _LIMIT_LASTS, fields, part="people_with_ms")
+        templates = _LIMIT_LASTS_UNCONTROLLED if _kind(draft) == "uncontrolled" else _LIMIT_LASTS
+        line = fill_line(draft, "why_people_limit", templates, fields, part="people_with_ms")
         return _cited(line, draft.source(finding.sentence))
     return None
 

@@ -299,10 +299,14 @@ _FIRST_CLAUSE = re.compile(r";\s+|,\s+(?:but|while|whereas|although|and it)\s+|\
 
 
 def _outcome_terms(draft: Draft, text: str) -> set[str]:
+    """Return what the outcomes named in `text` measure ("fatigue" for MFIS and for fatigue)."""
     if draft.glossary is None:
         return set()
     outcomes = glossary_subset(draft.glossary, "outcomes", _is_outcome_term)
-    return {m.term.term for m in outcomes.find(draft.simplifier.expand(text))}
+    return {
+        re.sub(r"\s+(?:score|scores)$", "", m.term.measure or m.term.term).lower()
+        for m in outcomes.find(draft.simplifier.expand(text))
+    }
 
 
 @per_draft

@@ -181,8 +181,7 @@ def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     plain = draft.plain_phrase(clean_intervention(lowered), max_words=6)
     if plain is None or not _names_something(plain) or _GENERIC_SUBJECT.search(plain):
         return None
-    if introduce:
-        plain = with_article(plain)
+    plain = with_article(plain)
     start, end = match.span("subject")
     source = Provenance("source", f"title:{start}-{end}", draft.paper.title[start:end])
     return Phrase(plain, source)
