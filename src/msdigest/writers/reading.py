@@ -103,8 +103,9 @@ _SUBJECTLESS = re.compile(
 )
 _FRAGMENT_SLOT = re.compile(
     r"\b(?:about|got|had|on|tested|of|to|with)\s+(?:the\s+)?(?:measures?|assessments?|"
-    r"data|scores?|values?|variables?|parameters?|outcomes?)\s+(?:before|after|at|taken)\b|"
-    r"\b(?:measures?|assessments?) before\b",
+    r"data|scores?|values?|variables?|parameters?|outcomes?)\s+(?:before|after|at|taken)\b"
+    r"(?!\s+(?:and|or)\s+(?:before|after))(?!\s+(?:the|each|every|a|an)\b)|"
+    r"\b(?:measures?|assessments?) before\b(?!\s+(?:and|or)\s+after)(?!\s+(?:the|each|a|an)\b)",
     re.IGNORECASE,
 )
 _BROKEN_NUMBER = re.compile(r"\d+\.\d+\.\d+")
