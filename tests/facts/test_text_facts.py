@@ -17,7 +17,7 @@ def test_population_and_ms_type() -> None:
         "included."
     )
     assert got.population is not None
-    assert got.population.text == "patients with relapsing-remitting multiple sclerosis (RRMS)"
+    assert got.population.text == "patients with relapsing-remitting MS"
     assert got.ms_types == ("relapsing-remitting MS",)
 
 

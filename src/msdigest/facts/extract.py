@@ -91,7 +91,7 @@ def extract_facts(paper: Paper) -> StudyFacts:
         has_control_group=has_control,
         control_span=control_span,
         duration=duration,
-        population=extract_population(doc, size),
+        population=extract_population(doc, size, design),
         ms_types=find_ms_types(doc),
         intervention_or_exposure=extract_intervention(doc),
         comparison=extract_comparison(doc, has_control),

@@ -1,17 +1,22 @@
 """Describe who was studied in a few words, and which forms of MS (or related disease).
 
-The description comes from the words around the participant count ("Seventy-two patients
-with relapsing-remitting multiple sclerosis (RRMS)" gives "patients with
-relapsing-remitting multiple sclerosis (RRMS)") or, failing that, from the first phrase
-that names people with a condition ("women with MS who could walk"). Selection clauses
-that matter to a reader ("who could walk", "with slower processing speed", "aged 18-60
-years") are kept; the statistics around them are not.
+A population is a short noun phrase a reader understands, lifted from the abstract: who
+took part, with which condition, and how the study selected them ("adults aged 18-65 years
+with MS and an EDSS score of 2.0-5.5 who could walk 100 m without aid", "people with MS
+aged 65 or over who had fallen at least once in the previous year"). Every phrase that
+names people in the methods, the aim, the title or the results is a candidate; the one
+that says most about who they were wins, and a phrase in the methods beats the same
+phrase in the background. Statistics, counts, bracketed abbreviations and what was done to
+the people ("were randomly assigned to ...") are cut off; "multiple sclerosis" is written
+"MS", "pwSPMS" is spelled out. Nothing is added that the sentence does not say.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from msdigest.facts.abbreviations import define_abbreviations, expand_abbreviations
 from msdigest.facts.document import Document, Sentence
 from msdigest.facts.model import SampleSize, TextFact
 
@@ -19,7 +24,6 @@ __all__ = ["MS_TYPES", "extract_population", "find_ms_types"]
 
 # Patterns are written in lower case and matched against lower-cased text (see
 # `document.lowered`): case-blind matching is several times slower.
-_FLAGS = 0
 
 #: Forms of MS and related conditions a reader may look for, with the words that name them.
 #: Phrases are matched in lower case; acronyms ("CIS", "RIS") only as capitals, so that
@@ -53,48 +57,6 @@ _ACRONYMS = {
     "NMOSD": re.compile(r"\bNMO(?:SD)?\b"),
     "MOGAD": re.compile(r"\bMOGAD\b"),
 }
-# Abbreviations for "people with ..." that a reader would not know.
-_PW = {
-    "pwms": "people with MS",
-    "pwspms": "people with secondary progressive MS",
-    "pwppms": "people with primary progressive MS",
-    "pwpms": "people with progressive MS",
-    "pwrrms": "people with relapsing-remitting MS",
-    "pwrms": "people with relapsing MS",
-}
-
-_PEOPLE = (
-    r"(?:patients|people|persons|individuals|adults|children|adolescents|women|men|"
-    r"participants|subjects|pw[a-z]*ms|volunteers|mothers|pregnancies|cases|veterans|"
-    r"respondents|mice|rats|animals|man|woman|boy|girl|patient|child)"
-)
-# "people with MS", "women with relapsing MS who could walk", "MS patients aged 18-60".
-_PHRASE = re.compile(
-    rf"\b(?:(?:[A-Za-z][\w+/'-]*\s+){{0,4}}){_PEOPLE}\b(?:\s+(?:with|who|aged|diagnosed|"
-    r"living|having|treated|receiving|taking|undergoing|from|in)\b[^.;:]*)?",
-    _FLAGS,
-)
-_CUT = re.compile(
-    r"\s(?:were|was|had|have|has|underwent|completed|received|reported|showed|participated|"
-    r"took part|will be|are|is|and (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|"
-    r"revealed|showed|found|indicated|demonstrated|suggest\w*|experienced|developed|"
-    r"to (?:receive|either|an?|the)|into|compared|using|by|whose|through|between)\b|"
-    r"[,;]\s|\s\(n\s*=|\s[-–—]\s|—",
-    re.IGNORECASE,
-)
-_LEADING = re.compile(
-    r"^(?:(?:a total of|total of|in|of|from|among|the|all|these|our|we|and|including|"
-    r"included|enrolled|recruited|studied|a|an|\d[\d,]*|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[ -](?:one|two|three|four|"
-    r"five|six|seven|eight|nine))?)\s+)+",
-    re.IGNORECASE,
-)
-_LONG_ASIDE = re.compile(r"\s*\((?:[^()]*\([^()]*\))*[^()]*\)")
-_MAX_WORDS = 16
-_HEDGED = re.compile(r"\b(?:may|might|can|could|should|suggest\w*|further|future)\b")
-
-
 # Substrings without which an MS type's pattern cannot match (a fast first test).
 _TYPE_ANCHORS = {
     "relapsing-remitting MS": ("relapsing", "rms"),
@@ -107,8 +69,6 @@ _TYPE_ANCHORS = {
     "NMOSD": ("neuromyelitis", "nmo", "aquaporin", "aqp4"),
     "MOGAD": ("mog", "myelin oligodendrocyte"),
 }
-
-
 _SPECIFIC_PROGRESSIVE = re.compile(r"(?:primary|secondary)[- ]progressive")
 
 
@@ -129,79 +89,306 @@ def find_ms_types(doc: Document) -> tuple[str, ...]:
     return tuple(found)
 
 
-# Words that cannot describe the people: where a description's beginning is cut.
+# Abbreviations for "people with ..." that a reader would not know.
+_PW = {
+    "pwms": "people with MS",
+    "pwspms": "people with secondary progressive MS",
+    "pwppms": "people with primary progressive MS",
+    "pwpms": "people with progressive MS",
+    "pwrrms": "people with relapsing-remitting MS",
+    "pwrms": "people with relapsing MS",
+}
+# Nouns that name the people (or animals) studied.
+_PEOPLE = re.compile(
+    r"\b(?:patients?|people|persons?|individuals?|adults?|children|child|adolescents?|"
+    r"women|woman|men|man|boys?|girls?|participants?|subjects|pw[a-z]{0,4}ms|volunteers|"
+    r"mothers|pregnant women|cases|veterans|respondents|mice|rats|animals|infants|"
+    r"teenagers|youths?|survivors|carers|caregivers|care partners|members|users|twins|"
+    r"neurologists|clinicians|nurses|physicians)\b"
+)
+# Where a description of the people ends: what was done to them, or what they did.
+_STOP = re.compile(
+    r"\s(?:were|was|are|is|will|had|have|has|underwent|completed|received|remained|"
+    r"reported|showed|participated|took part|take part|attended|answered|responded|"
+    r"filled|performed|provided|contributed|revealed|found|indicated|demonstrated|"
+    r"experienced|developed|enrolled|recruited|included|identified|selected|randomi[sz]ed|"
+    r"assigned|allocated|using|by means|into|compared|through|via|whose|followed|"
+    r"gave|donated|wore|used|did|do|does|met|agreed|consented|visited|presented|than|"
+    r"harbou?r|showed|display\w*|exhibit\w*|represent\w*|account\w*|constitut\w*|"
+    r"remain\w*|defined as|in which|where|when|also|can|often|frequently|typically|"
+    r"usually|commonly|tend|"
+    r"(?:between|from|in|during|since|until|over) (?:19|20)\d\d)\b|"
+    r"\s(?:in|for) (?:an?|the|this|our) (?:\w+ ){0,2}?(?:analys\w*|study|trial|review|"
+    r"survey|sample|cohort)\b|\sand (?:in|for|to|of|at|the) |"
+    r"\s(?:to (?:receive|either|an?|the|one|evaluate|assess|investigate|examine|determine|"
+    r"compare|explore|test|describe|identify|characteri[sz]e|study))\b|[;:]|\s[-–—]\s|—|"
+    r"\.(?:\s|$)"
+)
+# A description goes on after the people noun only with words like these.
+_GOES_ON = re.compile(
+    r"\s*(?:with|who|that|aged?|from|in|at|on|treated|receiving|taking|starting|"
+    r"undergoing|diagnosed|living|attending|having|without|under|over|older|younger|"
+    r"affected|referred|seen|of|across|carrying|newly|within|not|"
+    r"(?:before|after) (?:the )?(?:age|onset|diagnosis)|"
+    r"and (?:\S+ ){0,4}?(?:controls?|volunteers|individuals|partners|carers|caregivers|"
+    r"fatigue|pain|depression|symptoms|disability|impairment|spasticity|an? |at least|no |"
+    r"those))\b|\s*~"
+)
+# "(relapsing-remitting) multiple sclerosis (MS)": the bracketed acronyms and counts go.
+_BRACKETS = re.compile(r"\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])")
+_MASK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_MULTIPLE_SCLEROSIS = re.compile(r"\bmultiple sclerosis\b", re.IGNORECASE)
+_EDSS = re.compile(r"\bExpanded Disability Status Scale\b(?:\s*\(EDSS\))?", re.IGNORECASE)
+# Words before the people noun that describe them ("ataxic", "older", "Hispanic").
 _LEAD_STOP = frozenset(
     "be is are was were can could may might will would for to of in on at by with that which "  # noqa: SIM905
-    "and or the than from among reduces reduce increases increase such as who not no".split()
+    "and or the than from among reduces reduce increases increase such as who not no we our "
+    "these those their its this a an all both total included enrolled recruited studied "
+    "eligible consecutive remaining randomised randomized analysed analyzed assessed "
+    "examined evaluated screened identified involved including comprising between vs "
+    "versus per describe described report reported present presented case cases fed "
+    "followed prospectively retrospectively here there where when whom had has have "
+    "treat treated compare compared comparing investigate assess evaluate examine "
+    "recruit enrol enroll include invited asked interviewed surveyed sampled".split()
 )
-_PEOPLE_WORD = re.compile(_PEOPLE, re.IGNORECASE)
+_PEOPLE_ADVERBS = frozenset({"newly", "recently", "clinically", "radiologically", "highly"})
+_NUMBER_WORD = re.compile(
+    r"^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+)$"
+)
+# What tells who the people were: a condition, an age, how they were chosen.
+_CONDITION = re.compile(
+    r"\b(?:ms|multiple sclerosis|sclerosis|nmosd|nmo|mogad|cis|ris|neuromyelitis|"
+    r"demyelinat\w*|encephal\w*|myelitis|optic neuritis|disease(?!-)|disorder|syndrome|"
+    r"injury|pain|fatigue|depression|impairment|disability|spasticity|ataxia|tremor|"
+    r"symptoms|dysfunction|bladder|relapses?|lesions?|covid-19|infection|eae|"
+    r"\w+ms|rrms|spms|ppms)\b"
+)
+_SELECTION = re.compile(
+    r"\baged?\b|\b\d+ years\b|\bwho\b|\bwithout\b|\bedss\b|\bscore\b|\bable to\b|"
+    r"\bnewly\b|\bolder\b|\byounger\b|\bover\b|\bunder\b|\bwithin\b|"
+    r"\btreated\b|\breceiving\b|\btaking\b|\bstarting\b|\bnaive\b|\buntreated\b|\bonset\b|"
+    r"\bhealthy\b|\bcontrols\b|\bprogressive\b|\brelapsing\b|\bdiagnosed\b|"
+    r"\b\d+-(?:year|month|week)-old\b"
+)
+_ANIMALS = re.compile(r"\b(?:mice|rats|animals)\b")
+# A phrase in a sentence about what may be or should be is not who took part.
+_HEDGED = re.compile(r"\b(?:may|might|should|suggest\w*|future|needed|whether)\b")
+# People of other studies, not this one.
+_OTHER_STUDIES = re.compile(
+    r"\b(?:studies|trials|literature|previously (?:reported|described|published)|"
+    r"reported cases|published)\b"
+)
+# Statistics mark a results sentence about the findings rather than the people.
+_STATISTICS = re.compile(r"\bp\s*[<=>≤]|\bci\b|\bodds\b|\bhazard\b|\bsd\b")
+_PROCEDURE = re.compile(
+    r"\s(?:completed|underwent|participated|took part|answered|responded|performed|"
+    r"provided|filled|attended|were (?:randomi[sz]ed|assigned|allocated|recruited|enrolled|"
+    r"invited|asked|interviewed))\b"
+)
+# A clause verb right after "who" belongs to the clause ("who were pregnant").
+_WHO_VERB = re.compile(
+    r"\b(?:who|that)(?:\s+(?:had|have|has|were|was|are|is|did|do|does|could|can|would))?"
+    r"(?:\s+(?:not|never|already|previously|also|all|still))?$"
+)
+# Kinds of MS written as capitals, spelled out for the reader.
+_SHORT_TYPE_NAMES = {
+    "RRMS": "relapsing-remitting MS",
+    "SPMS": "secondary progressive MS",
+    "PPMS": "primary progressive MS",
+    "pMS": "progressive MS",
+    "PMS": "progressive MS",
+}
+_SHORT_TYPES = re.compile(r"\b(?:RRMS|SPMS|PPMS|pMS)\b")
+_MAX_WORDS = 22
+_SECTION_WEIGHT = {
+    "METHODS": 3.0,
+    "OBJECTIVE": 2.0,
+    None: 2.0,
+    "RESULTS": 1.5,
+    "CONCLUSIONS": 0.5,
+    "BACKGROUND": 0.0,
+}
 
 
-def _trim_lead(text: str) -> str:
-    """Drop the words before the people noun that are not about the people."""
-    words = text.split()
-    head = next((i for i, w in enumerate(words) if _PEOPLE_WORD.fullmatch(w.strip(",;"))), None)
-    if head is None:
-        return text
-    start = head
-    while start > 0 and words[start - 1].lower() not in _LEAD_STOP and head - start < 4:
-        start -= 1
-    return " ".join(words[start:])
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    score: float
+    order: int
+    fact: TextFact
+
+
+def _masked(lower: str) -> str:
+    """Return `lower` with bracketed asides blanked out (offsets kept)."""
+    for _ in range(2):
+        lower = _MASK.sub(lambda m: "~" * len(m.group(0)), lower)
+    return lower
+
+
+def _left_edge(masked: str, noun_start: int) -> int:
+    """Return where the words describing the people begin, before their noun."""
+    start = noun_start
+    window = max(0, noun_start - 80)
+    before = list(re.finditer(r"\S+", masked[window:noun_start]))
+    for taken, match in enumerate(reversed(before)):
+        word = match.group(0)
+        bare = word.strip(",;:")
+        if (
+            taken >= 4
+            or bare != word
+            or "~" in word
+            or bare in _LEAD_STOP
+            or _NUMBER_WORD.match(bare)
+            or (bare.endswith("ly") and bare not in _PEOPLE_ADVERBS)
+        ):
+            break
+        start = window + match.start()
+    # "children and adolescents", "women and men": both nouns name the people.
+    pair = re.search(r"(?:^|\s)(\S+) (?:and|or) $", masked[max(0, start - 40) : start])
+    if pair and _PEOPLE.fullmatch(pair.group(1)):
+        start = max(0, start - 40) + pair.start(1)
+    return start
+
+
+def _right_edge(masked: str, noun_end: int) -> int:
+    """Return where the description of the people ends, after their noun."""
+    if not _GOES_ON.match(masked, noun_end):
+        return noun_end
+    end = len(masked)
+    searched = noun_end
+    for _ in range(3):
+        stop = _STOP.search(masked, searched)
+        if stop is None:
+            break
+        end = stop.start()
+        clause = _WHO_VERB.search(masked[noun_end:end])
+        if clause and _PROCEDURE.match(masked, stop.start()):
+            end = noun_end + clause.start()  # "who completed a test battery": what they did
+            break
+        if clause:
+            searched = stop.end()
+            end = len(masked)
+            continue
+        break
+    text = masked[noun_end:end]
+    # A comma ends the description unless a list of conditions follows ("with relapsing MS,
+    # an EDSS score of 0-5.5 and at least one relapse in the previous year").
+    comma = text.find(", ")
+    if comma >= 0:
+        tail = text[comma + 2 :]
+        listed = (" and " in tail or " or " in tail) and len(tail.split()) <= 14
+        listed = listed and not re.match(r"(?:and|or|but|which|while|whereas|although)\b", tail)
+        listed = listed and not re.search(
+            r"\b(?:and|or) (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b", tail
+        )
+        if not listed or not re.search(r"\bwith\b|\baged\b", text[:comma]):
+            end = noun_end + comma
+    return end
 
 
 def _tidy(text: str) -> str:
-    cut = _CUT.search(text)
-    if cut:
-        text = text[: cut.start()]
-    text = _trim_lead(text)
-    # Long bracketed definitions ("(defined as having a post-void residual...)") go.
-    text = _LONG_ASIDE.sub(lambda m: m.group(0) if len(m.group(0).split()) <= 4 else "", text)
+    """Return the phrase as a reader should see it: no brackets, counts or dangling words."""
+    text = _EDSS.sub("EDSS", text)
+    text = _BRACKETS.sub("", text)
+    text = re.sub(r"\s*[(\[].*$", "", text)  # a bracket left open
     text = " ".join(_PW.get(w.lower(), w) for w in text.split())
-    text = _LEADING.sub("", text.strip())
+    text = _MULTIPLE_SCLEROSIS.sub("MS", text)
+    text = _SHORT_TYPES.sub(lambda m: _SHORT_TYPE_NAMES[m.group(0)], text)
+    # "and 40 healthy controls": the group is kept, its count is told elsewhere.
+    text = re.sub(
+        r"\b(and|or) (?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) "
+        r"((?:[\w-]+ ){0,4}?(?:controls|volunteers|individuals))\b",
+        r"\1 \2",
+        text,
+    )
+    counted = re.sub(r"\b(?:and|or|with) (?:\d[\d,]*|one|two|three|four|five|six|seven|"
+                     r"eight|nine|ten)\b.*$", "", text)  # fmt: skip
+    if counted != text:
+        # "who presented with 10 days of ...": a clause left without its object goes too.
+        text = re.sub(r"\s+(?:who|that)(?:\s+\w+)?\s*$", "", counted)
     words = text.split()
     if len(words) > _MAX_WORDS:
-        text = " ".join(words[:_MAX_WORDS]) + "..."
-    # Drop a dangling opening bracket or trailing connector.
-    text = re.sub(r"\s*\([^)]*$", "", text)
-    return re.sub(r"\s+(?:and|or|with|who|in|of|the|a)$", "", text.strip(" ,;"))
+        # Cut at the last comma or "and" that keeps the phrase whole, never mid-clause.
+        head = " ".join(words[:_MAX_WORDS])
+        cut = max(head.rfind(","), head.rfind(" and "), head.rfind(" who "))
+        text = head[:cut] if cut > len(head) // 2 else ""
+    text = text.strip(" ,;:-")
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(
+            r"\s+(?:and|or|with|who|in|of|the|a|an|at|from|for|to|on|by|whose|than|that|"
+            r"aged|were|was|had|have|could|can|after|before|without|not|between|within)$",
+            "",
+            text,
+        ).strip(" ,;:-")
+    return text
 
 
-def _phrase_at(sentence: Sentence, start: int, near: int = 80) -> TextFact | None:
-    match = _PHRASE.search(sentence.lower, start)
-    if not match or match.start() - start > near:
+def _candidate(
+    sentence: Sentence, masked: str, match: re.Match[str], order: int, lab: bool
+) -> _Candidate | None:
+    start = _left_edge(masked, match.start())
+    end = _right_edge(masked, match.end())
+    raw = sentence.text[start:end]
+    text = _tidy(raw)
+    words = text.split()
+    if len(words) < 2:
         return None
-    text = _tidy(sentence.text[match.start() : match.end()])
-    if len(text.split()) < 2 and not re.search(r"\bwith\b", text):
-        return None
-    offset = sentence.text.find(text, match.start())
-    if offset < 0:
-        return TextFact(text, sentence.span(match.start(), match.end()))
-    return TextFact(text, sentence.span(offset, offset + len(text)))
+    low = text.lower()
+    condition = bool(_CONDITION.search(low)) or "people with" in low
+    selection = len(_SELECTION.findall(low))
+    animals = _ANIMALS.search(low) is not None
+    comparison_only = low.startswith(("healthy", "control"))
+    if not animals and (comparison_only or (not condition and not selection)):
+        return None  # "healthy people" are the comparison, not who the study is about
+    score = 2.0 if sentence.in_title else _SECTION_WEIGHT.get(sentence.category, 1.0)
+    if condition:
+        score += 2.0
+    if lab:
+        score += 3.0 if animals else -2.0
+    score += min(3, selection) * 0.75
+    score += min(len(words), 14) / 14 - 0.1 * order
+    if _OTHER_STUDIES.search(sentence.lower[max(0, start - 60) : start]):
+        score -= 3.0
+    if not sentence.in_title and _STATISTICS.search(sentence.lower):
+        score -= 1.5
+    return _Candidate(score, order, TextFact(text, sentence.span(start, end)))
 
 
-def extract_population(doc: Document, size: SampleSize) -> TextFact | None:
-    """Return a short description of who was studied, with its source span."""
-    if size.span is not None and size.span.section != "TITLE":
-        sentence = _sentence_at(doc, size.span.start)
-        if sentence is not None:
-            fact = _phrase_at(sentence, size.span.start - sentence.start, near=20)
-            if fact is not None:
-                return fact
-    for sentence in [
-        *doc.in_categories("METHODS"),
-        *doc.in_categories("OBJECTIVE", None),
-        doc.title,
-        *doc.in_categories("RESULTS"),
-    ]:
-        if _HEDGED.search(sentence.lower):
+def _sentences(doc: Document) -> list[Sentence]:
+    """Return the sentences that may say who took part, the likeliest first."""
+    methods = doc.in_categories("METHODS")
+    rest = [s for s in doc.sentences if s.category != "METHODS"]
+    return [*methods, doc.title, *rest]
+
+
+def extract_population(
+    doc: Document, size: SampleSize, design: str | None = None
+) -> TextFact | None:
+    """Return a short description of who was studied, with its source span.
+
+    For lab and animal work (`design` "animal_or_lab") the animals are preferred to the
+    people with MS that the background mentions.
+    """
+    candidates: list[_Candidate] = []
+    at_count = size.span.start if size.span is not None and size.span.section != "TITLE" else -1
+    lab = design == "animal_or_lab"
+    for order, sentence in enumerate(_sentences(doc)):
+        if not sentence.text or _HEDGED.search(sentence.lower):
             continue
-        for match in _PHRASE.finditer(sentence.lower):
-            if re.search(r"\bwith\b", match.group(0)):
-                fact = _phrase_at(sentence, match.start())
-                if fact is not None:
-                    return fact
-    return None
-
-
-def _sentence_at(doc: Document, offset: int) -> Sentence | None:
-    return next((s for s in doc.sentences if s.start <= offset < s.end), None)
+        masked = _masked(sentence.lower)
+        for match in _PEOPLE.finditer(masked):
+            found = _candidate(sentence, masked, match, order, lab)
+            if found is None:
+                continue
+            if sentence.start <= at_count < sentence.end and not sentence.in_title:
+                found = _Candidate(found.score + 1.0, found.order, found.fact)
+            candidates.append(found)
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c.score, -c.order)).fact
+    text = expand_abbreviations(best.text, define_abbreviations(f"{doc.title.text} {doc.text}"))
+    text = _MULTIPLE_SCLEROSIS.sub("MS", text)
+    return TextFact(text, best.span) if text != best.text else best
