@@ -61,7 +61,9 @@ def expand_abbreviations(phrase: str, defined: dict[str, str]) -> str:
             return defined[word]
         if word.endswith("s") and word[:-1] in defined:
             long = defined[word[:-1]]
-            return long if long.endswith("s") else long + "s"
+            if long.endswith("s"):
+                return long
+            return long[:-1] + "ies" if re.search(r"[^aeiou]y$", long) else long + "s"
         return word
 
     return re.sub(r"\b[A-Z][A-Za-z0-9]{1,7}s?\b", swap, phrase)

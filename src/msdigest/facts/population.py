@@ -127,7 +127,8 @@ _STOP = re.compile(
 # A description goes on after the people noun only with words like these.
 _GOES_ON = re.compile(
     r"\s*(?:with|who|that|aged?|from|in|at|on|treated|receiving|taking|starting|"
-    r"undergoing|diagnosed|living|attending|having|without|under|over|older|younger|"
+    r"undergoing|diagnosed|living|attending|having|without|older|younger|"
+    r"(?:under|over) (?:\d|the age|age)|"
     r"affected|referred|seen|of|across|carrying|newly|within|not|"
     r"(?:before|after) (?:the )?(?:age|onset|diagnosis)|"
     r"and (?:\S+ ){0,4}?(?:controls?|volunteers|individuals|partners|carers|caregivers|"
@@ -171,6 +172,10 @@ _SELECTION = re.compile(
     r"\btreated\b|\breceiving\b|\btaking\b|\bstarting\b|\bnaive\b|\buntreated\b|\bonset\b|"
     r"\bhealthy\b|\bcontrols\b|\bprogressive\b|\brelapsing\b|\bdiagnosed\b|"
     r"\b\d+-(?:year|month|week)-old\b"
+)
+_KIND = re.compile(
+    r"\b(?:relapsing|progressive|paediatric|pediatric|clinically isolated|radiologically "
+    r"isolated|nmosd|neuromyelitis|mogad|paediatric-onset|pediatric-onset)\b"
 )
 _ANIMALS = re.compile(r"\b(?:mice|rats|animals)\b")
 # A phrase in a sentence about what may be or should be is not who took part.
@@ -318,7 +323,7 @@ def _tidy(text: str) -> str:
     while previous != text:
         previous = text
         text = re.sub(
-            r"\s+(?:and|or|with|who|in|of|the|a|an|at|from|for|to|on|by|whose|than|that|"
+            r"\s+(?:\w+ly|and|or|with|who|in|of|the|a|an|at|from|for|to|on|by|whose|than|that|"
             r"aged|were|was|had|have|could|can|after|before|without|not|between|within)$",
             "",
             text,
@@ -346,6 +351,8 @@ def _candidate(
     score = 2.0 if sentence.in_title else _SECTION_WEIGHT.get(sentence.category, 1.0)
     if condition:
         score += 2.0
+    if _KIND.search(low):
+        score += 1.0  # "relapsing-remitting MS" says more than "MS"
     if lab:
         score += 3.0 if animals else -2.0
     score += min(3, selection) * 0.75
@@ -384,7 +391,7 @@ def extract_population(
             if found is None:
                 continue
             if sentence.start <= at_count < sentence.end and not sentence.in_title:
-                found = _Candidate(found.score + 1.0, found.order, found.fact)
+                found = _Candidate(found.score + 1.5, found.order, found.fact)
             candidates.append(found)
     if not candidates:
         return None
