@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from msdigest.facts.abbreviations import define_abbreviations, expand_abbreviations
 from msdigest.facts.document import Document, Sentence
 from msdigest.facts.model import TextFact
+from msdigest.facts.phrases import phrase_problem, tidy_phrase
 
 __all__ = ["extract_comparison", "extract_intervention", "extract_outcomes"]
 
@@ -21,7 +23,8 @@ __all__ = ["extract_comparison", "extract_intervention", "extract_outcomes"]
 _FLAGS = 0
 _PHRASE = r"[A-Za-z0-9][\w\-+/' ]{1,70}?"
 _END = (
-    r"(?=\s*(?:\(|,|;|\.|:|$|\bfor\b|\bin\b|\bon\b|\bamong\b|\bafter\b|\bwith\b|\bover\b|\bat\b))"
+    r"(?=\s*(?:\(|,|;|\.|:|$|\bfor\b|\bin\b|\bon\b|\bamong\b|\bafter\b|\bwith\b|\bover\b|\bat\b|"
+    r"\bbetween\b|\bduring\b|\bbefore\b))"
 )
 
 _ARMS = re.compile(
@@ -46,13 +49,32 @@ _EFFECT = re.compile(
     rf"(?P<what>{_PHRASE})(?=\s+(?:on|in|for|among|to|as|versus|vs)\b|\s*[:,(]|$)",
     _FLAGS,
 )
+# "Dietary propionate delays EAE ...", "High-salt diet suppresses ...": a title whose subject
+# is what was given.
+_TITLE_SUBJECT = re.compile(
+    r"^(?P<what>[a-z0-9][\w\-+/' ]{2,60}?)\s+(?:delays|suppresses|accelerates|promotes|"
+    r"improves|reduces|increases|protects|prevents|attenuates|ameliorates|enhances|inhibits|"
+    r"exacerbates|worsens|induces|drives|modulates|restores|alleviates|limits|blocks|impairs|"
+    r"rescues|reverses|decreases|lowers|slows|boosts|halts|mitigates|softens|shapes|alters|"
+    r"affects|regulates|triggers|supports|dampens|aggravates|shifts|modifies|does not|did not|"
+    r"fails to)\b"
+)
+# "Exercise training for fatigue in MS", "A group balance programme for people with MS".
+_TITLE_FOR = re.compile(
+    r"^(?P<what>[a-z0-9][\w\-+/' ]{2,80}?(?:programmes?|programs?|training|therapy|therapies|"
+    r"treatment|stimulation|exercise|intervention|diet|supplementation|rehabilitation|app|"
+    r"vaccines?|vaccination|counsel+ing|management|education|surgery|transplantation|"
+    r"infusions?|injections?|yoga|walking|cycling|tablets?|capsules?))\s+(?:for|in|to)\b"
+)
 _ASSOCIATION = re.compile(
     r"\b(?:association|relationship|link|associations) (?:between|of)\s+"
     rf"(?P<what>{_PHRASE})\s+(?:and|with)\b",
     _FLAGS,
 )
 _RECEIVED = re.compile(
-    rf"\b(?:received|were given|were treated with|underwent|completed)\s+(?P<what>{_PHRASE}){_END}",
+    r"\b(?:received|were given|were fed|were treated with|underwent|completed)\s+"
+    rf"(?P<what>(?:drinking water|water|chow|food|feed|an? [\w-]+ diet|diet) "
+    rf"(?:with|containing|supplemented with|enriched with) {_PHRASE}|{_PHRASE}){_END}",
     _FLAGS,
 )
 _OUTCOME = re.compile(
@@ -88,14 +110,74 @@ _GENERIC = re.compile(
 )
 
 
-def _fact(sentence: Sentence, match: re.Match[str], group: str) -> TextFact | None:
+# A measure or a method is not what was given or compared.
+_MEASURE = re.compile(
+    r"\b(?:inventory|scale|questionnaire|test|index|assessment|scores?|levels?|odds|risk|"
+    r"rates?|measures?|battery|survey|models?|analys[ie]s|regression|interviews?)$"
+)
+# "Efficacy of Gamma Knife radiosurgery": the aim goes, the treatment stays.
+_AIM_WORDS = re.compile(
+    r"^(?:the )?(?:(?:efficacy|effectiveness|safety|feasibility|evaluation|effects?|impact|"
+    r"role|use|acceptability|tolerability|benefits?)(?:,? (?:and|or) )?)+ (?:of|with) "
+    r"(?:an? |the )?",
+    re.IGNORECASE,
+)
+_STUDY_WORD = re.compile(r"\s+(?:trial|study|pilot study|programme evaluation)$", re.IGNORECASE)
+# "assigned to view a short film": the verb goes, the thing stays.
+_LEADING_VERB = re.compile(
+    r"^(?:view|watch|receive|undergo|take|use|perform|complete|attend|follow|do|join|"
+    r"continue|keep|start|begin)\s+",
+    re.IGNORECASE,
+)
+
+
+def _fact(
+    sentence: Sentence,
+    match: re.Match[str],
+    group: str,
+    rejected: list[str] | None = None,
+) -> TextFact | None:
     text = sentence.text[match.start(group) : match.end(group)].strip(" ,;:")
+    if sentence.in_title and group == "second":
+        text = text.split(" and ")[0]  # "A versus B and long-term disability": the outcome
     text = _TRAILING.sub("", _LEADING.sub("", text))
-    if len(text) < 3 or _GENERIC.match(text) or len(text.split()) > 10:
+    text = tidy_phrase(_LEADING_VERB.sub("", text))
+    text = _STUDY_WORD.sub("", _AIM_WORDS.sub("", text))
+    if len(text) < 3 or _GENERIC.match(text.lower()) or len(text.split()) > 10:
         return None
     if _NOT_A_NAME.search(text.lower()):
         return None  # a clause ("Six trials focussed on..."), not the name of a treatment
-    return TextFact(text, sentence.span(match.start(group), match.start(group) + len(text)))
+    problem = phrase_problem(text)
+    if problem is None and re.search(r"\b(?:versus|vs)\b", text.lower()):
+        problem = "holds both arms of a comparison"
+    if problem is None and _MEASURE.search(text.lower()):
+        problem = "names a measure or a method, not what was given"
+    if problem is not None:
+        if rejected is not None:
+            rejected.append(f"'{text}' {problem}")
+        return None
+    start = sentence.text.find(text, match.start(group))
+    start = start if start >= 0 else match.start(group)
+    return TextFact(text, sentence.span(start, start + len(text)))
+
+
+def _shared_head(
+    sentence: Sentence, match: re.Match[str], rejected: list[str] | None
+) -> TextFact | None:
+    """Return "A B" for "A versus C B" ("early high-efficacy versus escalation treatment")."""
+    first = tidy_phrase(sentence.text[match.start("first") : match.end("first")])
+    second = tidy_phrase(
+        sentence.text[match.start("second") : match.end("second")].split(" and ")[0]
+    )
+    if not first or not second or phrase_problem(first) is None or phrase_problem(second):
+        return None
+    head = second.split()[-1]
+    text = f"{first} {head}"
+    if phrase_problem(text) is not None or len(text.split()) > 10:
+        return None
+    if rejected is not None:
+        rejected.clear()
+    return TextFact(text, sentence.span(match.start("first"), match.end("first")))
 
 
 # Words without which a pattern cannot match: a fast first test per sentence.
@@ -105,7 +187,9 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _VERSUS_START: ("versus", "vs", "compared"),
     _EFFECT: (" of ",),
     _ASSOCIATION: ("association", "relationship", "link"),
-    _RECEIVED: ("received", "given", "treated", "underwent", "completed"),
+    _RECEIVED: ("received", "given", "fed", "treated", "underwent", "completed"),
+    _TITLE_SUBJECT: ("",),
+    _TITLE_FOR: ("",),
     _OUTCOME: ("outcome", "end point", "endpoint", "end-point"),
     _MEASURED: ("outcome", "measures"),
     _ASSESSED: ("assessed", "measured", "evaluated", "recorded", "quantified"),
@@ -126,31 +210,53 @@ def _ordered(doc: Document) -> list[Sentence]:
     ]
 
 
-def extract_intervention(doc: Document) -> TextFact | None:
-    """Return what was tested (a treatment) or studied (an exposure)."""
-    for pattern, group in ((_ARMS, "first"), (_VERSUS, "first"), (_VERSUS_START, "first"),
-                           (_EFFECT, "what"),
+def extract_intervention(doc: Document, notes: list[str] | None = None) -> TextFact | None:
+    """Return what was tested (a treatment) or studied (an exposure).
+
+    A phrase that is not a whole noun phrase is refused; when nothing else is found, the
+    refusal is added to `notes` so the editor sees why the fact is empty.
+    """
+    rejected: list[str] = []
+    for pattern, group in ((_ARMS, "first"), (_TITLE_SUBJECT, "what"), (_TITLE_FOR, "what"),
+                           (_VERSUS, "first"),
+                           (_VERSUS_START, "first"), (_EFFECT, "what"),
                            (_ASSOCIATION, "what"), (_RECEIVED, "what")):  # fmt: skip
-        for sentence in _ordered(doc):
+        sentences = [doc.title] if pattern in (_TITLE_SUBJECT, _TITLE_FOR) else _ordered(doc)
+        for sentence in sentences:
             match = pattern.search(sentence.lower) if _may_match(pattern, sentence) else None
             if match:
-                fact = _fact(sentence, match, group)
+                fact = _fact(sentence, match, group, rejected)
+                if fact is None and group == "first":
+                    fact = _shared_head(sentence, match, rejected)
                 if fact is not None:
-                    return fact
+                    return _written_out(doc, fact)
+    if rejected and notes is not None:
+        notes.append(f"intervention left out: {rejected[0]}")
     return None
 
 
-def extract_comparison(doc: Document, has_control: bool | None) -> TextFact | None:
+def _written_out(doc: Document, fact: TextFact) -> TextFact:
+    """Return `fact` with the paper's own abbreviations written out."""
+    if not re.search(r"\b[A-Z][A-Za-z0-9]{1,7}s?\b", fact.text):
+        return fact
+    text = expand_abbreviations(fact.text, define_abbreviations(f"{doc.title.text} {doc.text}"))
+    return fact if text == fact.text else TextFact(text, fact.span)
+
+
+def extract_comparison(
+    doc: Document, has_control: bool | None, notes: list[str] | None = None
+) -> TextFact | None:
     """Return what the intervention was compared with (placebo, usual care, controls)."""
     if has_control is False:
         return None
+    rejected: list[str] = []
     for pattern in (_ARMS, _VERSUS, _VERSUS_START):
         for sentence in _ordered(doc):
             match = pattern.search(sentence.lower) if _may_match(pattern, sentence) else None
             if match:
-                fact = _fact(sentence, match, "second")
+                fact = _fact(sentence, match, "second", rejected)
                 if fact is not None:
-                    return fact
+                    return _written_out(doc, fact)
     named = re.compile(
         r"\b(?:placebo|sham(?: \w+)?|usual care|standard care|(?:age- and sex-matched |"
         r"matched |healthy )+controls?|healthy (?:volunteers|subjects|individuals)|"
@@ -160,8 +266,11 @@ def extract_comparison(doc: Document, has_control: bool | None) -> TextFact | No
     for sentence in _ordered(doc):
         match = named.search(sentence.lower)
         if match:
-            span = sentence.span(match.start(), match.end())
-            return TextFact(span.text, span)
+            text = tidy_phrase(sentence.text[match.start() : match.end()])
+            if phrase_problem(text) is None:
+                return TextFact(text, sentence.span(match.start(), match.start() + len(text)))
+    if rejected and notes is not None:
+        notes.append(f"comparison left out: {rejected[0]}")
     return None
 
 

@@ -1,0 +1,79 @@
+"""Intervention and comparison phrases: whole noun phrases that name what was given."""
+
+from __future__ import annotations
+
+import pytest
+
+from msdigest.facts.phrases import phrase_problem
+from tests.facts.builders import facts
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "the measures before",
+        "Cycling reduced spasticity",
+        "non-invasive",
+        "their loss and the role of microglia",
+        "sham or",
+        "a score (SDMT",
+        "obtained",
+    ],
+)
+def test_fragments_are_refused(fragment: str) -> None:
+    assert phrase_problem(fragment) is not None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "oral EXB-301 40 mg once daily",
+        "matching placebo",
+        "their usual diet",
+        "a 10-week aquatic exercise programme",
+        "high-dose vitamin D3",
+    ],
+)
+def test_whole_phrases_are_kept(phrase: str) -> None:
+    assert phrase_problem(phrase) is None
+
+
+def test_a_result_sentence_is_not_an_intervention() -> None:
+    got = facts(
+        "METHODS: We pooled trials of yoga. RESULTS: Yoga lowered fatigue compared with "
+        "usual care (SMD -0.4).",
+        "Yoga and fatigue in MS: a meta-analysis",
+    )
+    assert (
+        got.intervention_or_exposure is None or "lowered" not in got.intervention_or_exposure.text
+    )
+
+
+def test_shared_head_of_a_title_comparison() -> None:
+    got = facts(
+        "METHODS: In a registry, 900 patients starting intensive treatment were compared with "
+        "those starting stepwise treatment.",
+        "Early intensive versus stepwise treatment and relapse risk in MS: a cohort study",
+    )
+    assert got.intervention_or_exposure is not None
+    assert got.intervention_or_exposure.text == "Early intensive treatment"
+    assert got.comparison is not None and got.comparison.text == "stepwise treatment"
+
+
+def test_a_title_subject_for_lab_work() -> None:
+    got = facts(
+        "Mice were given butyrate in drinking water. Butyrate-treated mice had milder EAE.",
+        "Oral butyrate softens experimental autoimmune encephalomyelitis in mice",
+    )
+    assert got.intervention_or_exposure is not None
+    assert got.intervention_or_exposure.text == "Oral butyrate"
+
+
+def test_a_questionnaire_is_not_what_was_given() -> None:
+    got = facts(
+        "METHODS: In this cross-sectional study, 150 adults with MS completed the Fatigue "
+        "Severity Scale.",
+        "Fatigue in MS: a survey",
+    )
+    assert got.intervention_or_exposure is None
+    assert any("intervention left out" in note for note in got.notes)
