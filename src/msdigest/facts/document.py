@@ -154,8 +154,28 @@ def _usable(category: str | None) -> str | None:
     return None if category in (None, "UNASSIGNED") else category
 
 
+# The document of the paper built last. Facts and the writer both read the document of
+# the paper they are given, one after the other; keeping the last one means a summary
+# splits and tags its abstract once instead of twice. The test is identity (`is`), so a
+# different paper object, even an equal one, always gets its own document.
+_last: Document | None = None
+
+
 def build_document(paper: Paper) -> Document:
-    """Split the paper's abstract into tagged sentences, examining at most MAX_CHARS."""
+    """Split the paper's abstract into tagged sentences, examining at most MAX_CHARS.
+
+    Documents are immutable, so the one built last is returned again for the same paper
+    object (see `_last`).
+    """
+    global _last
+    last = _last
+    if last is not None and last.paper is paper:
+        return last
+    _last = document = _build(paper)
+    return document
+
+
+def _build(paper: Paper) -> Document:
     full = paper.abstract_text
     text, truncated = _cap(full)
     starts = _section_starts(paper)
