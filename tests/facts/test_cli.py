@@ -15,7 +15,8 @@ OWN = Path(__file__).resolve().parent / "data" / "own_abstracts.jsonl"
 KEYS = {
     "id", "pmid", "study_design", "design_basis", "sample_size", "sample_size_detail",
     "has_control_group", "duration", "duration_days", "population", "ms_types",
-    "intervention_or_exposure", "comparison", "outcomes", "results", "conclusion", "topics",
+    "intervention_or_exposure", "comparison", "outcomes", "primary_outcomes", "results",
+    "conclusion", "topics",
     "limitations", "evidence", "spans", "notes",
 }  # fmt: skip
 

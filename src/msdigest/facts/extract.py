@@ -81,6 +81,7 @@ def extract_facts(paper: Paper) -> StudyFacts:
         extra.append("a narrative review or commentary: it reports no study of its own")
     elif design == "other":
         extra.append("the type of study could not be told from the abstract")
+    outcomes = extract_outcomes(doc)
     return StudyFacts(
         paper_id=paper.id,
         pmid=paper.pmid,
@@ -95,8 +96,8 @@ def extract_facts(paper: Paper) -> StudyFacts:
         ms_types=find_ms_types(doc),
         intervention_or_exposure=extract_intervention(doc, extra),
         comparison=extract_comparison(doc, has_control, extra),
-        outcomes=extract_outcomes(doc),
-        results=() if decision.is_protocol else extract_results(doc),
+        outcomes=outcomes,
+        results=() if decision.is_protocol else extract_results(doc, outcomes),
         conclusion=None if decision.is_protocol else extract_conclusion(doc),
         topics=extract_topics(doc),
         limitations=limitations,

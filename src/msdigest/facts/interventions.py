@@ -79,8 +79,8 @@ _RECEIVED = re.compile(
 )
 _OUTCOME = re.compile(
     r"\b(?:primary|secondary|main|co-primary)\s+(?:efficacy\s+|safety\s+|study\s+)?"
-    r"(?:outcomes?|end-?points?)(?:\s+measures?)?\s*(?:was|were|included|:|comprised|"
-    r"consisted of)\s+(?P<what>[^.;]{3,200})",
+    r"(?:outcomes?|end-?points?)(?:\s+measures?)?\s*(?:was|were|is|are|will be|included|"
+    r"include|:|comprised|consisted of)\s+(?P<what>[^.;]{3,200})",
     _FLAGS,
 )
 _MEASURED = re.compile(
@@ -275,42 +275,81 @@ def extract_comparison(
 
 
 def extract_outcomes(doc: Document) -> tuple[TextFact, ...]:
-    """Return up to five measured outcomes, primary ones first."""
+    """Return up to five measured outcomes, primary ones first (marked `primary`)."""
     found: list[TextFact] = []
     seen: set[str] = set()
     for pattern in (_OUTCOME, _MEASURED, _ASSESSED):
         for sentence in _ordered(doc)[1:]:
-            for start, what in _what(pattern, sentence):
+            for start, what, primary in _what(pattern, sentence):
                 for part in _split_list(what):
+                    part = _outcome_name(part)
                     key = part.lower()
-                    if key in seen or _GENERIC.match(part) or len(part.split()) > 12:
+                    longest = 18 if primary else 12
+                    if key in seen or _GENERIC.match(key) or len(part.split()) > longest:
+                        continue
+                    if _VAGUE_OUTCOME.match(key) or phrase_problem(part) is not None:
                         continue
                     offset = sentence.text.find(part, start)
                     span = sentence.span(offset, offset + len(part)) if offset >= 0 else None
-                    found.append(TextFact(part, span))
+                    found.append(TextFact(part, span, primary))
                     seen.add(key)
-                    if len(found) >= 5:
-                        return tuple(found)
-    return tuple(found)
+    found.sort(key=lambda fact: not fact.primary)  # stable: primary ones first, in order
+    return tuple(found[:5])
 
 
-def _what(pattern: re.Pattern[str], sentence: Sentence) -> list[tuple[int, str]]:
-    """Return (offset, text) of what each match of `pattern` names in the sentence."""
-    found: list[tuple[int, str]] = []
+# Outcome words too vague to name a measure, and clauses that are not outcomes.
+_VAGUE_OUTCOME = re.compile(
+    r"^(?:(?:the )?(?:heterogeneity|associations?|results?|findings?|data|differences?|"
+    r"changes?|effects?|outcomes?|measures?|clinical|obtained|variables?|parameters?|"
+    r"clinical variables|volumes)$|(?:while|whereas|between|and|which|that)\b|"
+    r"(?:the )?(?:associations?|effects?|impact|role) (?:with|between|of|on)\b)"
+)
+
+
+_TIME_POINT = re.compile(
+    r"\s+(?:at|from|over|after|during|by|to)\s+(?:the end of |baseline|weeks?|months?|days?|"
+    r"years?|\d)[^()]*$"
+)
+
+
+def _outcome_name(part: str) -> str:
+    """Return an outcome phrase without a cut bracket or list word at either end."""
+    part = tidy_phrase(part.split(": ")[-1])
+    # "... at 12 weeks", "... from baseline to week 48": the time point is not the measure.
+    part = _TIME_POINT.sub("", part)
+    part = re.sub(r"\s+(?:measured|assessed|recorded|rated) (?:with|by|using|on)\b.*$", "", part)
+    if part.count("(") < part.count(")"):
+        part = part[: part.rfind(")") + 1] if part.startswith("(") else part.split(")")[-1]
+        part = tidy_phrase(part)
+    if part.count("(") > part.count(")"):
+        part = tidy_phrase(part[: part.rfind("(")])
+    return part
+
+
+def _what(pattern: re.Pattern[str], sentence: Sentence) -> list[tuple[int, str, bool]]:
+    """Return (offset, text, primary) of what each match of `pattern` names."""
+    found: list[tuple[int, str, bool]] = []
     if not _may_match(pattern, sentence):
         return found
     for match in pattern.finditer(sentence.lower):
         if "what" in pattern.groupindex:
-            found.append(
-                (match.start("what"), sentence.text[match.start("what") : match.end("what")])
+            primary = (
+                pattern is _OUTCOME
+                and re.match(r"(?:primary|main|co-primary)", match.group(0)) is not None
             )
+            what = sentence.text[match.start("what") : match.end("what")]
+            if match.end("what") - match.start("what") >= 200 and " " in what:
+                what = what.rsplit(",", 1)[0] if "," in what else ""  # cut off mid-word
+            # "The primary outcome was A, and secondary outcomes included B": A alone.
+            what = re.split(r",?\s+(?:while|whereas|and)\s+(?:the\s+)?secondary\b", what)[0]
+            found.append((match.start("what"), what, primary))
             continue
         head = _CLAUSE_START.search(sentence.lower[max(0, match.start() - 80) : match.start()])
         if head:
             start = max(0, match.start() - 80) + head.start("what")
             words = sentence.text[start : match.start()].split()[-8:]
             text = " ".join(words)
-            found.append((sentence.text.find(text, start) if text else start, text))
+            found.append((sentence.text.find(text, start) if text else start, text, False))
     return found
 
 

@@ -91,10 +91,14 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class TextFact:
-    """A fact stated in words (population, intervention, an outcome, the conclusion)."""
+    """A fact stated in words (population, intervention, an outcome, the conclusion).
+
+    `primary` marks an outcome the abstract names as its primary (or main) outcome.
+    """
 
     text: str
     span: Span | None = None
+    primary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +141,15 @@ class Duration:
 class Result:
     """One finding: the outcome, which way it went, and whether it was significant.
 
-    `significant` is None when the abstract does not say.
+    `significant` is None when the abstract does not say. `primary` is True when the result
+    is about the outcome the abstract names as primary.
     """
 
     outcome: str
     direction: Direction
     significant: bool | None
     span: Span | None = None
+    primary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,11 +253,13 @@ class StudyFacts:
             "intervention_or_exposure": text(self.intervention_or_exposure),
             "comparison": text(self.comparison),
             "outcomes": [o.text for o in self.outcomes],
+            "primary_outcomes": [o.text for o in self.outcomes if o.primary],
             "results": [
                 {
                     "outcome": r.outcome,
                     "direction": r.direction,
                     "significant": r.significant,
+                    "primary": r.primary,
                     "source": r.span.text if r.span else None,
                 }
                 for r in self.results

@@ -23,7 +23,7 @@ _DANGLING = frozenset(
     "is are was were be been being has have had do does did can could may might will "
     "would should must not no also only both either neither each every all any some "
     "such very more most less least same other another based delivered given used "
-    "administered combined including compared plus".split()
+    "administered combined including compared plus associated related".split()
 )
 # Verbs that make a phrase a sentence about a finding, or a clause.
 _FINDING_VERB = re.compile(

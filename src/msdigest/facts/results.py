@@ -11,10 +11,13 @@ than guessed. Significance is True only when the abstract says so ("significantl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 from msdigest.facts.document import Document, Sentence
 from msdigest.facts.model import Direction, Result, TextFact
+from msdigest.facts.phrases import phrase_problem
 
 __all__ = ["extract_conclusion", "extract_results", "read_result"]
 
@@ -30,13 +33,15 @@ _NO_DIFFERENCE = re.compile(
     r"improve|affect|alter|reduce|increase|modify|influence)\b|\bremained (?:stable|unchanged|"
     r"similar|without)\b|\bwere (?:similar|comparable)\b|\bwas (?:similar|comparable)\b|"
     r"\bnot (?:significantly )?(?:associated|different|changed|modified|affected)\b|"
-    r"\bunchanged\b|\bnon-?significant\b|\bnot (?:statistically )?significant\b|\bdoes not "
+    r"\bunchanged\b|\b(?:was|were|remained|stayed) stable\b|\bstable in\b|"
+    r"\bnon-?significant\b|\bnot (?:statistically )?significant\b|\bdoes not "
     r"(?:modify|change|affect)\b|\bwas not associated\b|\bwere not associated\b"
 )
 # "no serious adverse events" is not a worse outcome.
 _NO_HARM = re.compile(
-    r"\b(?:no|without|nor) (?:\w+ ){0,2}(?:adverse events?|side effects?|safety concerns?|"
-    r"complications?)"
+    r"\b(?:no|without|nor) (?:[\w-]+ ){0,3}(?:adverse events?|side effects?|safety concerns?|"
+    r"complications?|deaths?)|\b(?:adverse events?|side effects?) (?:were|was) (?:rare|"
+    r"uncommon|infrequent|few|mild|minor)\b"
 )
 _BETTER = re.compile(
     r"\bimprov\w*|\bbenefi\w*|\bameliorat\w*|\bbetter\b|\beffective\w*\b|\bfavou?rabl\w*|"
@@ -55,7 +60,7 @@ _WORSE = re.compile(
 _CHANGE = re.compile(
     r"\b(?P<verb>increas\w*|decreas\w*|reduc\w*|lower\w*|higher|rais\w*|elevat\w*|"
     r"declin\w*|gain\w*|loss|less|more|fewer|shorter|longer|fell|fall\w*|dropped|rose|"
-    r"risen)\b(?P<what>[^.;,]{0,60})"
+    r"risen)\b(?!-)(?P<what>[^.;,]{0,60})"
 )
 _UP = re.compile(r"^(?:increas|higher|rais|elevat|gain|more|longer|rose|risen)")
 _BAD_THINGS = re.compile(
@@ -63,13 +68,15 @@ _BAD_THINGS = re.compile(
     r"attacks?|infections?|adverse|side effects?|progression|symptoms?|impairment|"
     r"incontinence|spasticity|mortality|death|hospitali[sz]ation|inflammat\w+|nfl|"
     r"neurofilament|ici?q|bdi|residual|errors?|stigma|burden|severity|luts|demyelination|"
-    r"amenorrhea)\b"
+    r"amenorrhea|falls|(?:volume |tissue |axonal |weight )?loss|clinical scores?|"
+    r"disease scores?|arr|relapse rates?|cdp|cdw|mfis|fss)\b"
 )
 _GOOD_THINGS = re.compile(
     r"\b(?:quality of life|qol|function\w*|walking|speed|balance|cogniti\w+|strength|"
     r"fitness|vo2\w*|satisfaction|adherence|seroprotection|myelin\w*|remyelination|"
     r"volume|memory|performance|mobility|power|capacity|weight gain|bladder volume|mbv|"
-    r"fsfi|wellbeing|well-being|recovery)\b"
+    r"fsfi|wellbeing|well-being|recovery|walk(?:ing)? distance|6mwd|6mwt|sdmt|symbol digit|"
+    r"bbs|berg balance)\b"
 )
 _SIGNIFICANT = re.compile(
     r"\bsignificant(?:ly)?\b|\bp\s*[<≤]\s*0?\.0[0-5]\d*|\bp\s*=\s*0?\.0[0-4]\d*|"
@@ -167,9 +174,84 @@ def _outcome(sentence: Sentence) -> str | None:
         if match:
             what = match.group("what").strip()
             words = cleaned[match.start("what") : match.end("what")].strip().split()
-            if 1 <= len(words) <= 8 and not _NOT_AN_OUTCOME.match(what):
-                return " ".join(words)
+            name = " ".join(words)
+            if re.search(r"\s(?:on|in)\s", name) and pattern is _OUTCOME_AFTER:
+                name = re.split(r"\s(?:on|in)\s", name)[-1]  # "effects of X on Y": Y
+                what = name.lower()
+            if (
+                1 <= len(words) <= 8
+                and not _NOT_AN_OUTCOME.match(what)
+                and not _VAGUE.match(what)
+                and phrase_problem(name) is None
+            ):
+                return name
     return None
+
+
+# Words that do not name a measure ("more", "the effect", "an association").
+_VAGUE = re.compile(
+    r"^(?:more|less|fewer|effects?|associations?|differences?|changes?|protective effect|"
+    r"benefits?|improvements?|reductions?|increases?|decreases?|focus groups|rna sequencing|"
+    r"levels?|scores?|values?|outcomes?|measures?|parameters?|findings?|the effect|"
+    r"time|rates?|proportions?|adjustment(?: for .*)?)$|"
+    r"^(?:[\w-]+ )?(?:participants|patients|people|mice|subjects)\b|"
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty)[\w-]*\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """An extracted outcome and the words that show a sentence is about it."""
+
+    name: str
+    keys: tuple[str, ...]
+    primary: bool
+
+
+def _named_outcomes(outcomes: Sequence[TextFact]) -> list[_Named]:
+    """Return each outcome's reader name and the short forms and words that point to it."""
+    named: list[_Named] = []
+    for outcome in outcomes:
+        name = re.sub(r"^(?:the |a |an )?(?:(?:mean |median )?changes? (?:in|of) )?", "",
+                      outcome.text, flags=re.IGNORECASE)  # fmt: skip
+        keys = [k.lower() for k in re.findall(r"\(([^()]{2,15})\)", name)]
+        plain = re.sub(r"\s*\([^()]*\)", "", name).strip()
+        if plain:
+            keys.append(re.sub(r"^(?:the )", "", plain.lower()))
+        keys = [k for k in keys if len(k) >= 3 and k not in {"safety", "adherence"}]
+        if keys:
+            named.append(_Named(plain or name, tuple(keys), outcome.primary))
+    return named
+
+
+def _about(sentence: Sentence, named: list[_Named]) -> _Named | None:
+    """Return the extracted outcome a result sentence names, if it names one."""
+    for outcome in named:
+        for key in outcome.keys:
+            at = sentence.lower.find(key)
+            if at >= 0 and (at == 0 or not sentence.lower[at - 1].isalnum()):
+                end = at + len(key)
+                if end == len(sentence.lower) or not sentence.lower[end].isalnum():
+                    return outcome
+    return None
+
+
+def _change_of(text: str, outcome: str) -> tuple[Direction, bool | None] | None:
+    """Return the direction of "the 6MWD had increased" from what the outcome measures."""
+    bad = _BAD_THINGS.search(outcome) is not None
+    good = _GOOD_THINGS.search(outcome) is not None
+    if bad == good:
+        return None
+    moves = {bool(_UP.match(m.group("verb"))) for m in _CHANGE.finditer(text)}
+    if len(moves) != 1:
+        return None
+    up = moves.pop()
+    direction: Direction = "improved" if up == good else "worsened"
+    return direction, _significance(text)
+
+
+_PRIMARY_SAID = re.compile(r"\b(?:primary|main) (?:efficacy )?(?:outcome|end ?point|endpoint)")
 
 
 def _result_sentences(doc: Document) -> list[Sentence]:
@@ -180,20 +262,33 @@ def _result_sentences(doc: Document) -> list[Sentence]:
     return [s for s in doc.sentences if s.category is None and s.index > 0]
 
 
-def extract_results(doc: Document) -> tuple[Result, ...]:
-    """Return up to six results, in the order the abstract gives them."""
+def extract_results(doc: Document, outcomes: Sequence[TextFact] = ()) -> tuple[Result, ...]:
+    """Return up to six results, in the order the abstract gives them.
+
+    Each result is named by the outcome measure the sentence is about: an extracted outcome
+    when the sentence names it (by its words or its short form, "6MWD"), else the words
+    the sentence uses ("walking speed improved"). `primary` marks results about the primary
+    outcome, or sentences that say they report it.
+    """
     found: list[Result] = []
+    named = _named_outcomes(outcomes)
     for sentence in _result_sentences(doc):
         if _REGISTRATION.search(sentence.lower):
             continue
+        about = _about(sentence, named)
         read = read_result(sentence.lower)
+        if read is None and about is not None:
+            read = _change_of(sentence.lower, about.name.lower())
         if read is None:
             continue
         direction, significant = read
-        outcome = _outcome(sentence)
+        outcome = about.name if about is not None else _outcome(sentence)
         if outcome is None:
             continue  # a finding we cannot name is left out rather than shown garbled
-        found.append(Result(outcome, direction, significant, sentence.span()))
+        primary = (about is not None and about.primary) or bool(
+            _PRIMARY_SAID.search(sentence.lower)
+        )
+        found.append(Result(outcome, direction, significant, sentence.span(), primary))
         if len(found) >= _MAX_RESULTS:
             break
     return tuple(found)
