@@ -383,8 +383,36 @@ _ANCHORED = tuple((step, _anchors(step[0])) for step in _STEPS)
 _ALL_ANCHORS = tuple(sorted({a for _, anchors in _ANCHORED if anchors for a in anchors}))
 
 
+def _trie(strings: Sequence[str]) -> str:
+    """Return a pattern matching any of `strings`, shaped as a trie, longest first."""
+    root: dict[str, Any] = {}
+    for string in strings:
+        node = root
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
+
+
+# Which anchors a text holds, found in one scan: at each position the longest anchor
+# that starts there (a lookahead, so anchors may overlap), and with it every anchor it
+# contains. Any anchor in the text starts somewhere, and the longest anchor starting at
+# the same place contains it, so none is missed.
+_ANCHOR_SCAN = re.compile(f"(?=({_trie(_ALL_ANCHORS)}))")
+_CONTAINED = {a: frozenset(b for b in _ALL_ANCHORS if b in a) for a in _ALL_ANCHORS}
+
+
 def _present(lower: str) -> frozenset[str]:
-    return frozenset(anchor for anchor in _ALL_ANCHORS if anchor in lower)
+    """Return the anchors that occur in `lower` (as `anchor in lower` would tell each)."""
+    return frozenset().union(*map(_CONTAINED.__getitem__, _ANCHOR_SCAN.findall(lower)))
 
 
 def apply_rewrites(text: str) -> str:
