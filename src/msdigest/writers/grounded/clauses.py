@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from msdigest.text.readability import words
+from msdigest.text.readability import word_count
 
 __all__ = ["core_clause", "first_predicate", "has_verb", "split_long", "tidy", "trim_clauses"]
 
@@ -206,10 +206,10 @@ def split_long(text: str) -> list[str]:
     A split happens only when both sides are clauses with a verb, so no fragment is left.
     """
     pieces = [text]
-    if len(words(text)) > 15:
+    if word_count(text) > 15:
         pieces = _split_on(pieces, _SPLIT_SEMICOLON, "")
         pieces = _split_on(pieces, _SPLIT_CONTRAST, "But ")
-    if len(words(text)) > 22:
+    if word_count(text) > 22:
         pieces = _split_on(pieces, _SPLIT_AND, "")
     return [tidy(p) for p in pieces if p.strip(" .")]
 
@@ -218,7 +218,7 @@ def _split_on(pieces: list[str], regex: re.Pattern[str], lead: str) -> list[str]
     out: list[str] = []
     for piece in pieces:
         chunks = regex.split(piece)
-        if len(chunks) > 1 and all(has_verb(c) and len(words(c)) >= 4 for c in chunks):
+        if len(chunks) > 1 and all(has_verb(c) and word_count(c) >= 4 for c in chunks):
             rest = [_with_subject(chunks[0], c) for c in chunks[1:]]
             if any(c is None for c in rest):
                 out.append(piece)  # "..., but did not reduce fatigue": no subject to give it

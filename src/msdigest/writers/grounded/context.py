@@ -22,7 +22,7 @@ from msdigest.facts.model import Span, StudyFacts
 from msdigest.glossary import Glossary, PlainWords
 from msdigest.paper import Paper
 from msdigest.summary import Provenance
-from msdigest.text.readability import words
+from msdigest.text.readability import word_count
 from msdigest.writers.grounded.abbreviations import find_abbreviations
 from msdigest.writers.grounded.hedging import Strength, evidence_strength
 from msdigest.writers.grounded.phrasing import Phrasing
@@ -192,7 +192,7 @@ class Draft:
         if verdict is None:
             verdict = self._acceptable[key] = (
                 self.numbers_ok(text)
-                and len(words(text)) <= MAX_WORDS
+                and word_count(text) <= MAX_WORDS
                 and not claims_overclaims(text)
                 and not self.simplifier.hard_words_in(text)
             )

@@ -22,7 +22,7 @@ from msdigest.summary import (
     SummarySentence,
     WhyItMatters,
 )
-from msdigest.text.readability import TextStats, text_stats, words
+from msdigest.text.readability import TextStats, text_stats, word_count, words
 from msdigest.writers.base import Engine
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase, groups_phrase, single_case
@@ -91,7 +91,7 @@ class _Sections:
         return " ".join(line.text for line in self.all_lines())
 
     def word_count(self) -> int:
-        return len(words(self.text()))
+        return word_count(self.text())
 
     def fit(self) -> None:
         """Trim the study section toward the length and grade goals, never below the minimum.
@@ -253,7 +253,7 @@ def _clean(
         if line.part == "analogy" and not strict:
             ok = draft.numbers_ok(line.text)
         elif (line.text, draft.simplifier.allowed) in draft.vetted:
-            ok = len(words(line.text)) <= MAX_SENTENCE_WORDS  # "may" can lengthen a sentence
+            ok = word_count(line.text) <= MAX_SENTENCE_WORDS  # "may" can lengthen a sentence
         else:
             ok = draft.acceptable(line.text)
         if not ok:

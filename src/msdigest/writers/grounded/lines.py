@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from msdigest.facts.document import Sentence
-from msdigest.text.readability import words
+from msdigest.text.readability import word_count
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.describe import Phrase
 from msdigest.writers.grounded.hedging import soften
@@ -41,7 +41,7 @@ def fill_line(
 
     def accept(text: str) -> bool:
         return (
-            len(words(text)) <= MAX_WORDS
+            word_count(text) <= MAX_WORDS
             and (max_words is None or len(text.split()) <= max_words)
             and (require is None or require(text))
         )

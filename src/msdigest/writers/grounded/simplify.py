@@ -18,7 +18,7 @@ from functools import lru_cache
 from msdigest.checks.jargon import is_uncommon
 from msdigest.glossary import Glossary, GlossaryTerm, PlainWords
 from msdigest.text.numbers import find_numbers
-from msdigest.text.readability import flesch_kincaid_grade, words
+from msdigest.text.readability import flesch_kincaid_grade, word_count
 from msdigest.writers.grounded.clauses import has_verb, split_long, tidy, trim_clauses
 from msdigest.writers.grounded.rewrites import apply_rewrites
 
@@ -246,7 +246,7 @@ class Simplified:
     @property
     def word_count(self) -> int:
         """Return the number of words in all the sentences."""
-        return sum(len(words(s)) for s in self.sentences)
+        return sum(word_count(s) for s in self.sentences)
 
 
 class Simplifier:
@@ -438,7 +438,7 @@ class Simplifier:
         hard: list[str] = []
         numbers = 0
         for part in parts:
-            count = len(words(part))
+            count = word_count(part)
             if count > MAX_WORDS:
                 problems.append(f"{count} words")
             if count < 4:
