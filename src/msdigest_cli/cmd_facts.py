@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
 from msdigest.errors import InputError
 from msdigest.facts import extract_facts
+from msdigest.facts.descriptive import load_expected
 from msdigest.facts.evaluate import EvalReport, evaluate, load_labels
 from msdigest_cli.app import bench, cli
 from msdigest_cli.app import evaluate as eval_group
@@ -47,6 +49,12 @@ def facts(inputs: tuple[str, ...], fmt: str | None) -> None:
     is_flag=True,
     help="Ignore publication types and MeSH terms: measure the text rules alone.",
 )
+@click.option(
+    "--descriptive",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Hand-written population, intervention, comparison and primary outcomes to score "
+    "(JSONL, the format of tests/facts/data/sample_descriptive.jsonl).",
+)
 def eval_facts(
     gold: str,
     inputs: tuple[str, ...],
@@ -54,6 +62,7 @@ def eval_facts(
     as_json: bool,
     show_errors: bool,
     text_only: bool,
+    descriptive: str | None,
 ) -> None:
     """Score extracted facts against gold labels: accuracy per field.
 
@@ -63,7 +72,8 @@ def eval_facts(
     """
     labels = load_labels(gold)
     papers = progress(iter_input_papers(inputs, fmt), desc="eval facts")
-    report = evaluate(papers, labels, text_only=text_only)
+    expected = load_expected(descriptive) if descriptive else None
+    report = evaluate(papers, labels, text_only=text_only, expected=expected)
     if report.papers == 0:
         raise InputError("no input paper matches a gold label (compare the `id` fields)")
     if as_json:
@@ -95,8 +105,10 @@ def format_report(report: EvalReport, *, show_errors: bool = False) -> str:
         "population (informative): "
         f"described {p['described']}/{p['labelled']}, "
         f"MS type agrees {p['type_agree']}/{p['type_total']}, "
-        f"mean gold-word recall {p['mean_word_recall']}"
+        f"mean gold-word recall {p['mean_word_recall']} "
+        f"(without the labels' bracketed notes {p['core_word_recall']})"
     )
+    lines += _descriptive_lines(report.descriptive, show_errors=show_errors)
     if report.unlabelled:
         lines.append(f"inputs without a gold label (not scored): {len(report.unlabelled)}")
     if report.not_found:
@@ -116,6 +128,40 @@ def format_report(report: EvalReport, *, show_errors: bool = False) -> str:
             if miss.source:
                 lines.append(f"    source: {miss.source}")
     return "\n".join(lines)
+
+
+def _descriptive_lines(d: dict[str, Any], *, show_errors: bool) -> list[str]:
+    """Return the descriptive measures as report lines (informative, no targets)."""
+    if not d:
+        return []
+    lines = [
+        "descriptive (informative): "
+        f"intervention stated {d['intervention_stated']}/{d['papers']} "
+        f"(well-formed {d['intervention_well_formed']}, refused {d['intervention_refused']}), "
+        f"comparison stated {d['comparison_stated']} "
+        f"(well-formed {d['comparison_well_formed']}); "
+        f"results {d['results']}, with a named outcome {d['results_with_named_outcome']}, "
+        f"on an extracted outcome {d['results_on_an_extracted_outcome']}, "
+        f"flagged primary {d['results_flagged_primary']}; "
+        f"papers with a primary outcome {d['papers_with_primary_outcome']}"
+    ]
+    e = d.get("expected")
+    if e:
+        lines.append(
+            f"descriptive vs hand-written ({e['labelled']} papers): "
+            f"population word recall {e['population_word_recall']}, "
+            f"precision {e['population_word_precision']}; "
+            f"intervention agrees {e['intervention_agrees']}, "
+            f"comparison agrees {e['comparison_agrees']}, "
+            f"primary outcomes found {e['primary_outcomes_found']}"
+        )
+        if show_errors:
+            for miss in e["misses"]:
+                lines.append(
+                    f"- {miss['id']} {miss['field']}: expected {json.dumps(miss['expected'])}, "
+                    f"predicted {json.dumps(miss['predicted'])}"
+                )
+    return lines
 
 
 @bench.command(name="facts")

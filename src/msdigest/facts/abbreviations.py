@@ -10,6 +10,7 @@ phrase is left as it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["define_abbreviations", "expand_abbreviations"]
 
@@ -25,8 +26,13 @@ def _initials(words: list[str]) -> str:
     return "".join(part[0] for word in words for part in word.split("-") if part).upper()
 
 
+@lru_cache(maxsize=16)
 def define_abbreviations(text: str) -> dict[str, str]:
-    """Return the abbreviations `text` defines, each with its long form as written."""
+    """Return the abbreviations `text` defines, each with its long form as written.
+
+    The result is cached (population, intervention and comparison of one paper all ask);
+    callers must not change it.
+    """
     found: dict[str, str] = {}
     if "(" not in text:
         return found

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from msdigest.errors import InputError
+from msdigest.facts.descriptive import DescriptiveTally, content_words
 from msdigest.facts.document import Sentence
 from msdigest.facts.duration import find_durations
 from msdigest.facts.extract import extract_facts
@@ -107,6 +108,7 @@ class EvalReport:
     misses: list[Miss] = field(default_factory=list)
     unlabelled: list[str] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
+    descriptive: dict[str, Any] = field(default_factory=dict)
 
     @property
     def all_targets_met(self) -> bool:
@@ -121,6 +123,7 @@ class EvalReport:
             "all_targets_met": self.all_targets_met,
             "duration": self.duration,
             "population": self.population,
+            "descriptive": self.descriptive,
             "misses": [miss.to_dict() for miss in self.misses],
             "unlabelled": self.unlabelled,
             "labels_without_input": self.not_found,
@@ -198,19 +201,31 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9+]+", text.lower()) if w not in _STOPWORDS}
 
 
+# The labellers' notes in brackets ("(bladder, sexual function, QoL)") say what was measured,
+# not who took part: the core description is the label without them.
+_NOTES = re.compile(r"\s*\([^()]*\)")
+
+
 def _ms_types(text: str) -> set[str]:
     low = text.lower()
     return {name for name, pattern in MS_TYPES if pattern.search(low)}
 
 
 def evaluate(
-    papers: Iterable[Paper], labels: dict[str, dict[str, Any]], *, text_only: bool = False
+    papers: Iterable[Paper],
+    labels: dict[str, dict[str, Any]],
+    *,
+    text_only: bool = False,
+    expected: dict[str, dict[str, Any]] | None = None,
 ) -> EvalReport:
     """Extract facts for every labelled paper and score them against the labels.
 
     `text_only` drops publication types and MeSH terms first, to measure the text rules
-    alone (records from sources other than PubMed have only the text).
+    alone (records from sources other than PubMed have only the text). `expected` holds
+    hand-written descriptive facts (`descriptive.load_expected`) to score as well.
     """
+    descriptive = DescriptiveTally()
+    core_sum = 0.0
     counts = {name: [0, 0] for name in TARGETS}
     misses: list[Miss] = []
     unlabelled: list[str] = []
@@ -240,6 +255,7 @@ def evaluate(
                 counts[name][0] += 1
             else:
                 misses.append(Miss(paper.id, name, gold, others, predicted, _source(facts, name)))
+        descriptive.add(facts, expected.get(paper.id) if expected is not None else None)
         _score_duration(label, facts, stated, lengths)
         gold_population = label.get("population")
         if gold_population:
@@ -252,6 +268,9 @@ def evaluate(
             gold_words = _content_words(gold_population)
             if gold_words:
                 recall_sum += len(gold_words & _content_words(predicted_text)) / len(gold_words)
+            core = content_words(_NOTES.sub("", gold_population))
+            if core:
+                core_sum += len(core & content_words(predicted_text)) / len(core)
             gold_types = _ms_types(gold_population)
             if gold_types:
                 population["type_total"] += 1
@@ -270,7 +289,11 @@ def evaluate(
             "mean_word_recall": round(recall_sum / population["labelled"], 3)
             if population["labelled"]
             else None,
+            "core_word_recall": round(core_sum / population["labelled"], 3)
+            if population["labelled"]
+            else None,
         },
+        descriptive=descriptive.to_dict(),
         misses=misses,
         unlabelled=unlabelled,
         not_found=not_found,

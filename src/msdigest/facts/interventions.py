@@ -318,6 +318,8 @@ def _outcome_name(part: str) -> str:
     # "... at 12 weeks", "... from baseline to week 48": the time point is not the measure.
     part = _TIME_POINT.sub("", part)
     part = re.sub(r"\s+(?:measured|assessed|recorded|rated) (?:with|by|using|on)\b.*$", "", part)
+    # "retention (target at least 80%)": a long aside is not part of the measure's name.
+    part = re.sub(r"\s*\((?:[^()\s]+\s+){3,}[^()]*\)", "", part)
     if part.count("(") < part.count(")"):
         part = part[: part.rfind(")") + 1] if part.startswith("(") else part.split(")")[-1]
         part = tidy_phrase(part)

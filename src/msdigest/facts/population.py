@@ -138,6 +138,7 @@ _GOES_ON = re.compile(
 # "(relapsing-remitting) multiple sclerosis (MS)": the bracketed acronyms and counts go.
 _BRACKETS = re.compile(r"\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\[\]]*\])")
 _MASK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_ACRONYM = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*s?\b(?<!\bMS)")
 _MULTIPLE_SCLEROSIS = re.compile(r"\bmultiple sclerosis\b", re.IGNORECASE)
 _EDSS = re.compile(r"\bExpanded Disability Status Scale\b(?:\s*\(EDSS\))?", re.IGNORECASE)
 # Words before the people noun that describe them ("ataxic", "older", "Hispanic").
@@ -152,6 +153,7 @@ _LEAD_STOP = frozenset(
     "treat treated compare compared comparing investigate assess evaluate examine "
     "recruit enrol enroll include invited asked interviewed surveyed sampled".split()
 )
+_PAIR = re.compile(r"(?:^|\s)(\S+) (?:and|or) $")
 _PEOPLE_ADVERBS = frozenset({"newly", "recently", "clinically", "radiologically", "highly"})
 _NUMBER_WORD = re.compile(
     r"^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -234,25 +236,27 @@ def _masked(lower: str) -> str:
 def _left_edge(masked: str, noun_start: int) -> int:
     """Return where the words describing the people begin, before their noun."""
     start = noun_start
-    window = max(0, noun_start - 80)
-    before = list(re.finditer(r"\S+", masked[window:noun_start]))
-    for taken, match in enumerate(reversed(before)):
-        word = match.group(0)
-        bare = word.strip(",;:")
+    position = noun_start - 1  # the space before the noun
+    for _ in range(4):
+        if position <= 0 or masked[position] != " ":
+            break
+        begin = masked.rfind(" ", max(0, noun_start - 80), position) + 1
+        word = masked[begin:position]
         if (
-            taken >= 4
-            or bare != word
+            not word
+            or word[-1] in ",;:"
             or "~" in word
-            or bare in _LEAD_STOP
-            or _NUMBER_WORD.match(bare)
-            or (bare.endswith("ly") and bare not in _PEOPLE_ADVERBS)
+            or word in _LEAD_STOP
+            or _NUMBER_WORD.match(word)
+            or (word.endswith("ly") and word not in _PEOPLE_ADVERBS)
         ):
             break
-        start = window + match.start()
+        start = begin
+        position = begin - 1
     # "children and adolescents", "women and men": both nouns name the people.
-    pair = re.search(r"(?:^|\s)(\S+) (?:and|or) $", masked[max(0, start - 40) : start])
+    pair = _PAIR.search(masked, max(0, start - 40), start)
     if pair and _PEOPLE.fullmatch(pair.group(1)):
-        start = max(0, start - 40) + pair.start(1)
+        start = pair.start(1)
     return start
 
 
@@ -260,20 +264,22 @@ def _right_edge(masked: str, noun_end: int) -> int:
     """Return where the description of the people ends, after their noun."""
     if not _GOES_ON.match(masked, noun_end):
         return noun_end
-    end = len(masked)
+    # A description is never longer than about 30 words: the search stops there.
+    limit = min(len(masked), noun_end + 220)
+    end = limit
     searched = noun_end
     for _ in range(3):
-        stop = _STOP.search(masked, searched)
+        stop = _STOP.search(masked, searched, limit)
         if stop is None:
             break
         end = stop.start()
-        clause = _WHO_VERB.search(masked[noun_end:end])
+        clause = _WHO_VERB.search(masked, noun_end, end)
         if clause and _PROCEDURE.match(masked, stop.start()):
-            end = noun_end + clause.start()  # "who completed a test battery": what they did
+            end = clause.start()  # "who completed a test battery": what they did
             break
         if clause:
             searched = stop.end()
-            end = len(masked)
+            end = limit
             continue
         break
     text = masked[noun_end:end]
@@ -332,20 +338,19 @@ def _tidy(text: str) -> str:
 
 
 def _candidate(
-    sentence: Sentence, masked: str, match: re.Match[str], order: int, lab: bool
+    sentence: Sentence, masked: str, match: re.Match[str], order: int, lab: bool, penalty: float
 ) -> _Candidate | None:
+    """Return the phrase around one people noun, scored on its raw words (tidied later)."""
     start = _left_edge(masked, match.start())
     end = _right_edge(masked, match.end())
-    raw = sentence.text[start:end]
-    text = _tidy(raw)
-    words = text.split()
-    if len(words) < 2:
-        return None
-    low = text.lower()
+    low = masked[start:end]
+    words = [w for w in low.split() if "~" not in w]
+    if len(words) < 2 and not (words and words[0] in _PW):
+        return None  # "patients" alone says nothing; "pwSPMS" is written out later
     condition = bool(_CONDITION.search(low)) or "people with" in low
     selection = len(_SELECTION.findall(low))
     animals = _ANIMALS.search(low) is not None
-    comparison_only = low.startswith(("healthy", "control"))
+    comparison_only = low.startswith(("healthy", "control")) or " without m" in f" {low}"[:30]
     if not animals and (comparison_only or (not condition and not selection)):
         return None  # "healthy people" are the comparison, not who the study is about
     score = 2.0 if sentence.in_title else _SECTION_WEIGHT.get(sentence.category, 1.0)
@@ -359,16 +364,19 @@ def _candidate(
     score += min(len(words), 14) / 14 - 0.1 * order
     if _OTHER_STUDIES.search(sentence.lower[max(0, start - 60) : start]):
         score -= 3.0
-    if not sentence.in_title and _STATISTICS.search(sentence.lower):
-        score -= 1.5
-    return _Candidate(score, order, TextFact(text, sentence.span(start, end)))
+    score -= penalty
+    return _Candidate(score, order, TextFact(sentence.text[start:end], sentence.span(start, end)))
 
 
-def _sentences(doc: Document) -> list[Sentence]:
-    """Return the sentences that may say who took part, the likeliest first."""
+_LATE = ("BACKGROUND", "CONCLUSIONS")
+
+
+def _sentences(doc: Document) -> tuple[list[Sentence], list[Sentence]]:
+    """Return the sentences that may say who took part, the likeliest first, and the
+    background and conclusions, read only when those say nothing."""
     methods = doc.in_categories("METHODS")
-    rest = [s for s in doc.sentences if s.category != "METHODS"]
-    return [*methods, doc.title, *rest]
+    rest = [s for s in doc.sentences if s.category not in ("METHODS", *_LATE)]
+    return [*methods, doc.title, *rest], [s for s in doc.sentences if s.category in _LATE]
 
 
 def extract_population(
@@ -382,20 +390,39 @@ def extract_population(
     candidates: list[_Candidate] = []
     at_count = size.span.start if size.span is not None and size.span.section != "TITLE" else -1
     lab = design == "animal_or_lab"
-    for order, sentence in enumerate(_sentences(doc)):
-        if not sentence.text or _HEDGED.search(sentence.lower):
-            continue
-        masked = _masked(sentence.lower)
-        for match in _PEOPLE.finditer(masked):
-            found = _candidate(sentence, masked, match, order, lab)
-            if found is None:
+    first, late = _sentences(doc)
+    results_read = 0
+    for group, offset in ((first, 0), (late, len(first))):
+        for order, sentence in enumerate(group, start=offset):
+            counted = sentence.start <= at_count < sentence.end and not sentence.in_title
+            if sentence.category == "RESULTS" and not counted:
+                results_read += 1
+                if results_read > 2:
+                    continue  # later results talk about findings, not who took part
+            if not _PEOPLE.search(sentence.lower) or _HEDGED.search(sentence.lower):
                 continue
-            if sentence.start <= at_count < sentence.end and not sentence.in_title:
-                found = _Candidate(found.score + 1.5, found.order, found.fact)
-            candidates.append(found)
+            masked = _masked(sentence.lower) if "(" in sentence.lower else sentence.lower
+            statistics = not sentence.in_title and _STATISTICS.search(sentence.lower)
+            penalty = 1.5 if statistics else 0.0
+            for match in _PEOPLE.finditer(masked):
+                found = _candidate(sentence, masked, match, order, lab, penalty)
+                if found is None:
+                    continue
+                if counted:
+                    found = _Candidate(found.score + 1.5, found.order, found.fact)
+                candidates.append(found)
+        if candidates:
+            break
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: (c.score, -c.order)).fact
-    text = expand_abbreviations(best.text, define_abbreviations(f"{doc.title.text} {doc.text}"))
-    text = _MULTIPLE_SCLEROSIS.sub("MS", text)
-    return TextFact(text, best.span) if text != best.text else best
+    for candidate in sorted(candidates, key=lambda c: (-c.score, c.order)):
+        text = _tidy(candidate.fact.text)
+        if len(text.split()) >= 2:  # "people with secondary progressive MS" from "pwSPMS"
+            best = candidate.fact
+            break
+    else:
+        return None
+    if _ACRONYM.search(text):
+        text = expand_abbreviations(text, define_abbreviations(f"{doc.title.text} {doc.text}"))
+        text = _MULTIPLE_SCLEROSIS.sub("MS", text)
+    return TextFact(text, best.span)
