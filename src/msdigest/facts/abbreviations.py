@@ -14,7 +14,7 @@ from functools import lru_cache
 
 __all__ = ["define_abbreviations", "expand_abbreviations"]
 
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,7}?)(s?)\)")
+_DEFINED = re.compile(r"[(\[]([A-Z][A-Za-z0-9]{1,7}?)(s?)[)\]]")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 # Abbreviations a reader of an MS site knows better than their long forms.
 _SMALL = frozenset({"of", "and", "in", "the", "for", "with", "to", "on", "a"})

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
+from msdigest.facts.abbreviations import define_abbreviations, expand_abbreviations
 from msdigest.facts.document import Document, Sentence
 from msdigest.facts.model import Direction, Result, TextFact
 from msdigest.facts.phrases import phrase_problem
@@ -285,6 +286,9 @@ def extract_results(doc: Document, outcomes: Sequence[TextFact] = ()) -> tuple[R
         outcome = about.name if about is not None else _outcome(sentence)
         if outcome is None:
             continue  # a finding we cannot name is left out rather than shown garbled
+        if outcome.isupper() or re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,8}", outcome):
+            defined = define_abbreviations(f"{doc.title.text} {doc.text}")
+            outcome = expand_abbreviations(outcome, defined)  # "MFIS": its name
         primary = (about is not None and about.primary) or bool(
             _PRIMARY_SAID.search(sentence.lower)
         )
