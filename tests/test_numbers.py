@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from msdigest.text.numbers import find_numbers, number_words, words_to_int
 
 
@@ -27,3 +30,40 @@ def test_words_round_trip() -> None:
         assert words_to_int(number_words(value)) == value
     assert words_to_int("one hundred and twenty") == 120
     assert words_to_int("patients") is None
+
+
+_WORDY = st.lists(
+    st.sampled_from(
+        [
+            "one",
+            "Twenty",
+            "five",
+            "hundred",
+            "and",
+            "thousand",
+            "ninety-nine",
+            "seventeen",
+            "oneself",
+            "often",
+            "x",
+            "-",
+            " ",
+            "  ",
+            ",",
+            "Eleven",
+            "sixty",
+            "none",
+            "twelve-month",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@given(_WORDY)
+def test_fast_word_number_search_finds_what_the_plain_pattern_finds(text: str) -> None:
+    """The trie-shaped search used for ASCII text must agree with the case-blind pattern."""
+    from msdigest.text import numbers
+
+    expected = [m.span() for m in numbers._WORD_NUMBER.finditer(text)]
+    assert [m.span() for m in numbers._LOWER_WORD_NUMBER.finditer(text.lower())] == expected
