@@ -25,31 +25,51 @@ import re
 from msdigest.checks.context import CheckInput, make_result, quote
 from msdigest.checks.evidence import causal_reasons, design_reason, hedges, is_lab, stage_reason
 from msdigest.summary import CheckResult
+from msdigest.text.guard import GuardedPattern
 
 __all__ = ["NAME", "check", "overclaims"]
 
 NAME = "claims"
 
-_OVERCLAIMS = re.compile(
-    r"\b(?:prov(?:e|es|ed|en|ing)|proof|cur(?:e|es|ed|ing)|breakthroughs?|miracle\w*|"
-    r"game[- ]?chang\w*|revolutionar\w*|wonder (?:drug|treatment)s?|magic bullets?|"
-    r"guarantee[sd]?|definitely|definitive(?:ly)?|conclusive(?:ly)?|certainly|undoubtedly|"
-    r"without (?:a |any )?doubt|beyond (?:any )?doubt|always works?|works? for everyone|"
-    r"(?:100\s?%|completely|fully|totally) effective|risk[- ]free|"
-    r"no (?:risks?|side[- ]effects?)|"
-    r"(?:completely|totally|perfectly|entirely|absolutely|100\s?%) safe|"
-    r"safe for (?:everyone|everybody|all)|"
-    r"will (?:stop|cure|prevent|reverse|slow|halt|end|fix|eliminate|eradicate|repair|restore|"
-    r"heal|improve|reduce|protect|work|benefit|treat|transform)\w*)\b",
-    re.IGNORECASE,
+# Every overclaim starts one of these words, or has it after a space ("no side effects"),
+# so a sentence without any of them skips the pattern (see `GuardedPattern`).
+_OVERCLAIM_STARTS = (
+    "prov", "proof", "cur", "breakthrough", "miracle", "game", "revolutionar", "wonder",
+    "magic", "guarantee", "definit", "conclusive", "certainly", "undoubtedly", "doubt",
+    "always", "work", "effective", "risk", "side", "safe", "will",
+)  # fmt: skip
+_OVERCLAIMS = GuardedPattern(
+    re.compile(
+        r"\b(?:prov(?:e|es|ed|en|ing)|proof|cur(?:e|es|ed|ing)|breakthroughs?|miracle\w*|"
+        r"game[- ]?chang\w*|revolutionar\w*|wonder (?:drug|treatment)s?|magic bullets?|"
+        r"guarantee[sd]?|definitely|definitive(?:ly)?|conclusive(?:ly)?|certainly|undoubtedly|"
+        r"without (?:a |any )?doubt|beyond (?:any )?doubt|always works?|works? for everyone|"
+        r"(?:100\s?%|completely|fully|totally) effective|risk[- ]free|"
+        r"no (?:risks?|side[- ]effects?)|"
+        r"(?:completely|totally|perfectly|entirely|absolutely|100\s?%) safe|"
+        r"safe for (?:everyone|everybody|all)|"
+        r"will (?:stop|cure|prevent|reverse|slow|halt|end|fix|eliminate|eradicate|repair|restore|"
+        r"heal|improve|reduce|protect|work|benefit|treat|transform)\w*)\b",
+        re.IGNORECASE,
+    ),
+    _OVERCLAIM_STARTS,
 )
-_CAUSAL = re.compile(
-    r"\b(?:causes?|caused|causing|leads? to|led to|leading to|results? in|resulted in|"
-    r"prevents?|prevented|preventing|protects? against|protected against|"
-    r"(?:reduces?|reduced|reducing|lowers?|lowered|lowering|cuts?|raises?|raised|"
-    r"increases?|increased|increasing) (?:the |their |your |a person's )?(?:risk|chance|odds)|"
-    r"triggers?|triggered|(?:is|are|was|were) responsible for)\b",
-    re.IGNORECASE,
+# The causal verb starts a word; "... the risk" and "... responsible for" have that word
+# after a space.
+_CAUSAL_STARTS = (
+    "caus", "lead", "led", "result", "prevent", "protect", "risk", "chance", "odds", "trigger",
+    "responsible",
+)  # fmt: skip
+_CAUSAL = GuardedPattern(
+    re.compile(
+        r"\b(?:causes?|caused|causing|leads? to|led to|leading to|results? in|resulted in|"
+        r"prevents?|prevented|preventing|protects? against|protected against|"
+        r"(?:reduces?|reduced|reducing|lowers?|lowered|lowering|cuts?|raises?|raised|"
+        r"increases?|increased|increasing) (?:the |their |your |a person's )?(?:risk|chance|odds)|"
+        r"triggers?|triggered|(?:is|are|was|were) responsible for)\b",
+        re.IGNORECASE,
+    ),
+    _CAUSAL_STARTS,
 )
 _ABSOLUTE_SAFE = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?safe\b|\bsafely\b", re.IGNORECASE
@@ -116,7 +136,9 @@ def overclaims(text: str) -> list[str]:
     return found
 
 
-def _unhedged(pattern: re.Pattern[str], text: str, hedged: re.Pattern[str] = _HEDGED) -> list[str]:
+def _unhedged(
+    pattern: re.Pattern[str] | GuardedPattern, text: str, hedged: re.Pattern[str] = _HEDGED
+) -> list[str]:
     """Return the matches of `pattern` in `text` that no hedge or negation comes before."""
     found = []
     for match in pattern.finditer(text):

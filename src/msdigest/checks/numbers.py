@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from msdigest.checks.context import CheckInput, quote
 from msdigest.summary import CheckResult
+from msdigest.text.guard import GuardedPattern
 from msdigest.text.numbers import NumberMention, find_numbers
 
 __all__ = ["NAME", "SourceNumbers", "check", "source_numbers", "summary_numbers"]
@@ -73,13 +74,17 @@ _FRACTIONS = (
     _Fraction("triple", re.compile(r"\b(?:tripl\w*|(?:three|3)[- ]?fold)\b", re.I), plain=(3.0,)),
     _Fraction("dozen", re.compile(r"\bdozens?\b", re.I)),
 )
-_FRACTION_IN_SUMMARY = re.compile(
-    r"\b(?P<third>(?:a|one)\s+third(?=\s+of\b)|two\s+thirds)\b|"
-    r"\b(?P<quarter>(?:a|one)\s+quarter(?=\s+of\b)|three\s+quarters)\b|"
-    r"\b(?P<half>half|halves)\b|\b(?P<once>once)(?=\s+(?:a|an|per|every|each)\b)|"
-    r"\b(?P<twice>twice)\b|\b(?P<double>doubl(?:e|ed|es|ing))\b(?![- ]blind)|"
-    r"\b(?P<triple>tripl(?:e|ed|es|ing))\b|\b(?P<dozen>dozens?)\b",
-    re.IGNORECASE,
+_FRACTION_IN_SUMMARY = GuardedPattern(
+    re.compile(
+        r"\b(?P<third>(?:a|one)\s+third(?=\s+of\b)|two\s+thirds)\b|"
+        r"\b(?P<quarter>(?:a|one)\s+quarter(?=\s+of\b)|three\s+quarters)\b|"
+        r"\b(?P<half>half|halves)\b|\b(?P<once>once)(?=\s+(?:a|an|per|every|each)\b)|"
+        r"\b(?P<twice>twice)\b|\b(?P<double>doubl(?:e|ed|es|ing))\b(?![- ]blind)|"
+        r"\b(?P<triple>tripl(?:e|ed|es|ing))\b|\b(?P<dozen>dozens?)\b",
+        re.IGNORECASE,
+    ),
+    # Most sentences hold no fraction word: they skip the pattern (see `GuardedPattern`).
+    ("third", "quarter", "hal", "once", "twice", "doubl", "tripl", "dozen"),
 )
 _FRACTION_BY_WORD = {f.word: f for f in _FRACTIONS}
 
