@@ -57,7 +57,7 @@ def run_benchmark(texts: int = 5000) -> GlossaryBenchmark:
 
     started = time.process_time()
     for _ in range(texts):
-        matches = glossary.find(SAMPLE_TEXT)
+        matches = glossary.scan(SAMPLE_TEXT)  # `find` would answer from its memo
     glossary_seconds = time.process_time() - started
 
     started = time.process_time()
