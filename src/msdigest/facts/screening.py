@@ -37,9 +37,10 @@ def screen(doc: Document) -> tuple[bool, tuple[str, ...]]:
             f"the abstract has only {len(words)} word{'s' if len(words) != 1 else ''}: "
             "too short to extract facts",
         )
-    sample = [w.lower() for w in words[:400]]
-    english = sum(w in _ENGLISH for w in sample) / len(sample)
-    latin = sum(1 for w in sample if w.isascii()) / len(sample)
+    # Counted with `map` over C functions: a generator per word cost a tenth of a millisecond.
+    sample = list(map(str.lower, words[:400]))
+    english = sum(map(_ENGLISH.__contains__, sample)) / len(sample)
+    latin = sum(map(str.isascii, sample)) / len(sample)
     # Short texts may lack function words; judge language only on a real paragraph.
     if latin < 0.5 or (len(sample) >= 20 and english < 0.06):
         return False, ("the abstract does not look like English text: no facts extracted",)
