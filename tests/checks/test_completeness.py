@@ -153,3 +153,24 @@ def test_limitations_said_in_other_words_count() -> None:
         "A single-group study cannot show cause and effect. Talk to your MS team."
     )
     assert completeness(good_summary(keep_in_mind=keep), facts).status == "pass"
+
+
+def test_patients_and_healthy_controls_stated_apart_count_as_the_total() -> None:
+    """'45 people with MS and 40 healthy people' states 85 when the abstract gives no total."""
+    methods = "We recruited 45 people with MS and 40 healthy controls at two centres."
+    paper = dataclasses.replace(
+        PAPER, abstract=(ABSTRACT[0], AbstractSection(methods, "METHODS"), *ABSTRACT[2:])
+    )
+    facts = trial_facts(sample_size=SampleSize(total=85, healthy_controls=40))
+    both = good_summary(
+        study=good_summary().study.replace(
+            "122 adults", "a small group: 45 people with MS and 40 healthy people"
+        )
+    )
+    assert report(both, facts, paper).get("completeness").status == "pass"
+    patients_only = good_summary(
+        study=good_summary().study.replace("122 adults", "a small group: 45 people with MS")
+    )
+    result = report(patients_only, facts, paper).get("completeness")
+    assert result.status == "fail"
+    assert "groups of 45, 40 (total 85), and the summary leaves out 40" in result.message

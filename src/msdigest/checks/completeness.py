@@ -112,6 +112,8 @@ def _count_problem(data: CheckInput) -> str | None:
         return None
     parts = [g.count for g in size.groups]
     if size.healthy_controls is not None and sum(parts) != total:
+        if not parts:  # "45 people with MS and 40 healthy controls": the rest had MS
+            parts.append(total - size.healthy_controls)
         parts.append(size.healthy_controls)
     in_source = float(total) in source_numbers(data.source_text).plain
     if not in_source and parts and sum(parts) == total:
