@@ -19,22 +19,28 @@ Generated from `msdigest --help` by `python -m msdigest_cli.reference > docs/cli
 """
 
 
-def _walk(command: click.Command, path: list[str]) -> Iterator[tuple[list[str], click.Command]]:
-    yield path, command
+def _walk(
+    command: click.Command, path: list[str], parent: click.Context | None
+) -> Iterator[tuple[list[str], click.Command, click.Context]]:
+    """Yield every command with a context made under its parent's, as a real run makes it.
+
+    A subcommand inherits settings such as `-h` from its group's context; a context made
+    without its parent would show only `--help`, which is not what a user sees.
+    """
+    context = command.make_context(path[-1], [], parent=parent, resilient_parsing=True)
+    context.terminal_width = 100
+    yield path, command, context
     if isinstance(command, click.Group):
         for name in sorted(command.commands):
-            yield from _walk(command.commands[name], [*path, name])
+            yield from _walk(command.commands[name], [*path, name], context)
 
 
 def render_reference() -> str:
     """Return the Markdown reference of every command, in alphabetical order."""
     parts = [HEADER]
-    for path, command in _walk(cli, ["msdigest"]):
+    for path, command, context in _walk(cli, ["msdigest"], None):
         name = " ".join(path)
-        # make_context applies each command's context_settings (-h, widths) as a real run does.
-        with command.make_context(name, [], resilient_parsing=True) as context:
-            context.terminal_width = 100
-            help_text = command.get_help(context)
+        help_text = command.get_help(context)
         level = "#" * min(len(path) + 1, 4)
         parts.append(f"{level} `{name}`\n\n```\n{help_text}\n```\n")
     return "\n".join(parts)

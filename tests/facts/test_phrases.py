@@ -77,3 +77,16 @@ def test_a_questionnaire_is_not_what_was_given() -> None:
     )
     assert got.intervention_or_exposure is None
     assert any("intervention left out" in note for note in got.notes)
+
+
+def test_aim_words_side_by_side_leave_the_treatment() -> None:
+    """'Safety evaluation of shorter infusion' names the treatment, not the evaluation."""
+    got = facts(
+        "METHODS: In this single-arm substudy, 129 patients received shorter infusions. "
+        "RESULTS: Infusion reactions were mild.",
+        "Safety evaluation of shorter infusion for ocrelizumab in relapsing MS",
+    )
+    assert got.intervention_or_exposure is not None
+    text = got.intervention_or_exposure.text.lower()
+    assert "evaluation" not in text and "safety" not in text
+    assert "shorter infusion" in text

@@ -256,3 +256,25 @@ def test_a_claim_about_one_outcome_is_not_moved_to_another() -> None:
     summary = write_summary(paper, facts)
     assert "may reduce disability" not in summary.full_text
     assert "disability improved" not in summary.full_text
+
+
+def test_a_selection_by_what_people_had_not_had_reads_without_a_double_negative() -> None:
+    """'who had not received treatment' becomes 'had no treatment', never 'had not received'."""
+    paper = builders.paper(
+        "sel-1",
+        "Gut bacteria in untreated relapsing-remitting MS: a case-control study",
+        [
+            (
+                "METHODS",
+                "We recruited 45 people with relapsing-remitting MS who had not received "
+                "disease-modifying treatment for at least 6 months and 40 healthy controls.",
+            ),
+            ("RESULTS", "Alpha diversity did not differ between groups."),
+            ("CONCLUSIONS", "Untreated MS was linked with a distinct gut profile."),
+        ],
+    )
+    summary = write_summary(paper, extract_facts(paper))
+    who = summary.why_it_matters.may_not_apply_to
+    assert "disease-modifying treatment for at least 6 months" in who
+    assert "had not received" not in who
+    assert "people already on treatment" in who

@@ -116,10 +116,13 @@ _MEASURE = re.compile(
     r"rates?|measures?|battery|survey|models?|analys[ie]s|regression|interviews?)$"
 )
 # "Efficacy of Gamma Knife radiosurgery": the aim goes, the treatment stays.
+# "Safety evaluation of shorter infusion": aim words may also stand side by side.
+_AIM = (
+    r"(?:efficacy|effectiveness|safety|feasibility|evaluation|effects?|impact|role|use|"
+    r"acceptability|tolerability|benefits?)"
+)
 _AIM_WORDS = re.compile(
-    r"^(?:the )?(?:(?:efficacy|effectiveness|safety|feasibility|evaluation|effects?|impact|"
-    r"role|use|acceptability|tolerability|benefits?)(?:,? (?:and|or) )?)+ (?:of|with) "
-    r"(?:an? |the )?",
+    rf"^(?:the )?(?:{_AIM}(?:,? (?:and|or) | ))*{_AIM} (?:of|with) (?:an? |the )?",
     re.IGNORECASE,
 )
 _STUDY_WORD = re.compile(r"\s+(?:trial|study|pilot study|programme evaluation)$", re.IGNORECASE)

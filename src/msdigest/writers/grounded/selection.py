@@ -120,7 +120,13 @@ def criteria(draft: Draft) -> list[Criterion]:
                 if what.startswith("fallen")
                 else ("people already on treatment")
             )
-            found["had"] = Criterion("had", f"had {what}", left, text)
+            # "Everyone ... had not received X" reads as a double negative; "had had no X"
+            # says the same plainly.
+            if what.startswith("not received "):
+                who = "had had no " + what.removeprefix("not received ")
+            else:
+                who = f"had {what}"
+            found["had"] = Criterion("had", who, left, text)
         if "age" not in found and (age := _AGE.search(text)):
             if age.group("min"):
                 span = f"aged {age.group('min')} or over"
