@@ -23,3 +23,8 @@ def test_ignores_parentheses_that_are_not_abbreviations() -> None:
 
 def test_a_short_form_whose_letters_do_not_match_is_ignored() -> None:
     assert find_abbreviations("We measured thinking speed (EDSS).") == {}
+
+
+def test_a_definition_inside_an_aside_is_found_without_the_open_bracket() -> None:
+    text = "The outcomes were safety (adverse events (AEs)/serious events) and mood. AEs rose."
+    assert find_abbreviations(text)["AEs"] == "adverse events"

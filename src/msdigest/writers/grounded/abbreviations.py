@@ -32,7 +32,14 @@ def _short_candidate(inside: str) -> str | None:
 
 
 def long_form_for(short: str, before: str) -> str | None:
-    """Return the long form of `short` at the end of `before`, or None if none matches."""
+    """Return the long form of `short` at the end of `before`, or None if none matches.
+
+    A definition inside an aside ("safety (adverse events (AEs)/...") starts after the
+    aside's open bracket, which is not part of the long form.
+    """
+    opened = before.rfind("(")
+    if opened > before.rfind(")"):
+        before = before[opened + 1 :]
     words = before.split()
     letters = [c for c in short.lower() if c.isalnum()]
     if not letters or not words:

@@ -54,7 +54,10 @@ NOT_A_FINDING = re.compile(
     r"^(?:the )?(?:identification|evaluation|assessment|investigation|determination|"
     r"use|analysis|aim|purpose|objective) of\b|\bis of (?:importance|interest)\b|"
     r"\b(?:should|must|needs? to|requires?|required)\b|"
-    r"^this (?:case report|case|study|report|trial|review|paper)\b",
+    r"^this (?:case report|case|study|report|trial|review|paper)\b|"
+    # What was measured is a method, not a finding: "the main measure was tolerability".
+    r"\b(?:primary|secondary|main|key) (?:outcomes?|measures?|end-?points?)(?: measures?)? "
+    r"(?:was|were|is|are|will be|included|includes?)\b",
     re.IGNORECASE,
 )
 #: Sentences about the limits of the evidence: they belong in "keep in mind".

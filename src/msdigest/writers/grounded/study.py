@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from msdigest.facts.model import TextFact
+from msdigest.summary import Provenance
 from msdigest.writers.grounded.candidates import NOT_A_FINDING, conclusion_candidates
 from msdigest.writers.grounded.clauses import core_clause, first_predicate, has_verb
 from msdigest.writers.grounded.context import Draft, Line
@@ -425,6 +426,10 @@ _FROM_FACTS = {
 }
 
 
+# Qualities that are judged, not measured: "safety got worse" tells the reader nothing.
+_NO_WAY = re.compile(r"(?:safety|tolerability|acceptability|feasibility)\b", re.IGNORECASE)
+
+
 def _result_from_facts(draft: Draft) -> list[Line]:
     """Return one extracted result in plain words, when no sentence of the authors can be used.
 
@@ -439,7 +444,9 @@ def _result_from_facts(draft: Draft) -> list[Line]:
             continue
         fact = TextFact(result.outcome, result.span)
         phrases = outcome_phrases_of(draft, (fact,))
-        if not phrases:
+        if not phrases or (
+            result.direction != "no clear difference" and _NO_WAY.match(phrases[0][1])
+        ):
             continue
         source = draft.fact("results", result.outcome, result.span)
         outcome = Phrase(phrases[0][1], source)
@@ -488,8 +495,8 @@ _PROTOCOL = (
     "The paper sets out how the study will be run, so there are no results yet.",
 )
 _SOMETHING_CALLED = (
-    "The research centred on something called {word}.",
-    "A key part of this work was something called {word}.",
+    "The research also looked at something called {word}.",
+    "The study also looked at something called {word}.",
 )
 _NAMED = {
     "review": (
@@ -524,10 +531,66 @@ def _introduce_name(draft: Draft, lines: list[Line]) -> list[Line]:
     for word, source in draft.to_introduce.items():
         if re.search(rf"\bcalled (?:\S+ ){{0,2}}{re.escape(word)}\b", said):
             continue
-        text = draft.phrasing.fill("named_other", _SOMETHING_CALLED, {"word": word})
-        if text is not None:
-            found.append(Line(text, (source,)))
+        line = _introduce_other(draft, word, source)
+        if line is not None:
+            found.append(line)
     return found
+
+
+_ANOTHER_ARM = (
+    "Another group got a treatment called {word}.",
+    "A further group was given a treatment called {word}.",
+)
+
+
+def _introduce_other(draft: Draft, word: str, source: Provenance) -> Line | None:
+    """Return the line that introduces a rare name the headline uses, saying what it was.
+
+    A name listed between the tested treatment and the comparison ("randomised to A, B or
+    placebo") is another arm of the trial, and is told as such; "something called B"
+    alone would tell the reader nothing about the part it played.
+    """
+    arm = _arm_between(draft, word)
+    if arm is not None:
+        text = draft.phrasing.fill("named_other", _ANOTHER_ARM, {"word": word})
+        if text is not None:
+            return Line(text, (arm,))
+    named = _with_head(word, source.text)
+    text = draft.phrasing.fill("named_other", _SOMETHING_CALLED, {"word": named})
+    return Line(text, (source,)) if text is not None else None
+
+
+# Everyday nouns that say what kind of thing a name is: "Cawthorne-Cooksey exercises".
+_KIND = re.compile(
+    r"(?:exercises?|training|therapy|programs?|programmes?|diet|app|device|technique|"
+    r"method|approach|vaccines?|supplements?|injections?|infusions?|tablets?)\b"
+)
+
+
+def _with_head(word: str, source_text: str) -> str:
+    """Return `word` with the everyday noun that follows it in the source, if any.
+
+    "something called Cawthorne-Cooksey" says nothing; "something called Cawthorne-Cooksey
+    exercises" tells the reader what it was, in the source's own words.
+    """
+    match = re.search(rf"\b{re.escape(word)}\s+(?P<kind>\S+)", source_text)
+    if match is None or not _KIND.fullmatch(match.group("kind").rstrip(".,;:")):
+        return word
+    return f"{word} {match.group('kind').rstrip('.,;:')}"
+
+
+def _arm_between(draft: Draft, word: str) -> Provenance | None:
+    """Return the arms sentence when `word` is listed between the treatment and the comparison."""
+    tested, compared = draft.facts.intervention_or_exposure, draft.facts.comparison
+    if tested is None or compared is None or tested.span is None or compared.span is None:
+        return None
+    sentence = draft.sentence_at(tested.span)
+    if sentence is None or not sentence.start <= compared.span.start < sentence.end:
+        return None
+    between = draft.abstract[tested.span.end : compared.span.start]
+    if not re.fullmatch(rf"[^;]*,\s*{re.escape(word)}\b[^;]*", between, re.IGNORECASE):
+        return None
+    return draft.source(sentence)
 
 
 def write_study(draft: Draft, result_limit: int = 3) -> list[Line]:

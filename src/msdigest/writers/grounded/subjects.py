@@ -265,8 +265,10 @@ def _good_outcome(draft: Draft, plain: str) -> bool:
     if draft.glossary is None:
         return False
     found = draft.glossary.find(plain)
-    # A body part is not something measured ("spinal cord"); a scale or symptom is.
-    return bool(found) and all(m.term.category != "anatomy" for m in found)
+    # A body part is not something measured ("spinal cord"); a scale or symptom is. The
+    # term must be the whole word: "trial" inside "time-on-trial" does not explain it.
+    whole = any(m.start == 0 and m.end == len(plain) for m in found)
+    return whole and all(m.term.category != "anatomy" for m in found)
 
 
 @per_draft
