@@ -81,3 +81,21 @@ def test_core_clause_removes_the_lead_in() -> None:
     clause, cut = core_clause("These results suggest that probiotics may help people with MS.")
     assert cut
     assert clause == "probiotics may help people with MS"
+
+
+def test_a_subject_tacked_on_after_the_verb_is_refused_not_rewritten() -> None:
+    result = simplifier().simplify(
+        "The proportion of patients with anxiety remained without significant changes as "
+        "well as sleep outcomes."
+    )
+    assert not result.usable
+    kept = simplifier().simplify("The program improved walking as well as balance.")
+    assert kept.usable
+
+
+def test_differences_at_significant_levels_are_statistics_talk() -> None:
+    result = simplifier().simplify(
+        "The scores of the two groups for all parts of the memory test were different at "
+        "statistically significant levels."
+    )
+    assert not result.usable

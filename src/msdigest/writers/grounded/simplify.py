@@ -94,7 +94,16 @@ _DOUBLE_DETERMINER = re.compile(
 _STATS_TALK = re.compile(
     r"\b(?:sub-?group analys[ie]s|main effect|interaction effect|post-?hoc|variance|"
     r"covariance|multivariate|univariate|regression|odds|hazard|confidence|"
-    r"sensitivity analys[ie]s|standardi[sz]ed|adjusted|adjustment|significant)\b",
+    r"sensitivity analys[ie]s|standardi[sz]ed|adjusted|adjustment|significant|"
+    # "different at statistically significant levels" read "different at clear levels".
+    r"at (?:clear|significant) levels?)\b",
+    re.IGNORECASE,
+)
+# "X remained without clear changes as well as employment results": a subject tacked on
+# after the verb, which no rewrite can put back in its place.
+_TRAILING_SUBJECT = re.compile(
+    r"\b(?:changes?|unchanged|stable|similar|differences?|differ|the same)\s+as well as\s+"
+    r"(?:the\s+)?[\w\s-]{1,40}\.?$",
     re.IGNORECASE,
 )
 
@@ -455,7 +464,7 @@ class Simplifier:
                 problems.append("unbalanced brackets")
             if _BROKEN_NUMBER.search(part):
                 problems.append("broken number")
-            if _DOUBLE_DETERMINER.search(part):
+            if _DOUBLE_DETERMINER.search(part) or _TRAILING_SUBJECT.search(part):
                 problems.append("broken by a rewrite")
             numbers += len(find_numbers(part))
         if numbers > MAX_NUMBERS:
