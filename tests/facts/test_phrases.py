@@ -90,3 +90,10 @@ def test_aim_words_side_by_side_leave_the_treatment() -> None:
     text = got.intervention_or_exposure.text.lower()
     assert "evaluation" not in text and "safety" not in text
     assert "shorter infusion" in text
+
+
+def test_a_trait_of_the_people_joined_to_a_treatment_is_two_exposures() -> None:
+    assert phrase_problem("age and DMT treatment") is not None
+    assert phrase_problem("sex and interferon therapy") is not None
+    assert phrase_problem("aerobic and resistance training") is None
+    assert phrase_problem("vitamin D and omega-3 supplements") is None

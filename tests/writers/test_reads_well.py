@@ -105,3 +105,38 @@ def test_a_rare_name_is_introduced_with_the_kind_of_thing_it_names() -> None:
     summary = _summary(paper)
     assert "Brandtmoller-Vesic" in summary.headline
     assert "called Brandtmoller-Vesic exercises" in summary.study
+
+
+def test_a_trait_and_a_treatment_in_the_title_never_read_as_one_treatment() -> None:
+    paper = _paper(
+        "Flu vaccine response in clinical practice: the role of age and DMT treatment",
+        [
+            (
+                "",
+                "Flu vaccination is advised for people with MS. We aimed to assess whether "
+                "older age and DMT changed the response to the vaccine. We conducted a cohort "
+                "study between 2016 and 2020 and compared the immune response to flu vaccine "
+                "in MS patients under different DMTs. We found that patients under oral DMT "
+                "presented lower antibody levels comparing to patients without treatment.",
+            )
+        ],
+    )
+    text = _all_text(_summary(paper))
+    assert "an age and" not in text
+    assert "age and disease-modifying treatment" not in text
+
+
+def test_how_the_study_was_run_is_never_told_as_the_authors_conclusion() -> None:
+    paper = _paper(
+        "Sleep quality in people with multiple sclerosis",
+        [
+            (
+                "",
+                "Poor sleep is common in MS. We ran a cohort study of people with MS who "
+                "wore a sleep tracker. People with more fatigue slept fewer hours.",
+            )
+        ],
+    )
+    summary = _summary(paper)
+    assert "concluded that the researchers ran" not in summary.study
+    assert "suggests that the researchers ran" not in summary.headline

@@ -51,6 +51,15 @@ _NOUN_LIKE_ADJECTIVE_ENDINGS = frozenset(
 )  # fmt: skip
 
 
+# "age and DMT treatment": a trait of the people joined to what they were given names two
+# exposures, and "an age and disease-modifying treatment" is what a sentence makes of it.
+_TRAIT_AND = re.compile(
+    r"^(?:the )?(?:(?:older|younger|patient|patients'?) )?(?:age|sex|gender|ethnicity|race|"
+    r"bmi|body mass index|weight|height|education|income|smoking(?: status)?|disease duration)"
+    r",?\s+(?:and|or|&)\s+"
+)
+
+
 def _balanced(text: str) -> bool:
     depth = 0
     for char in text:
@@ -98,6 +107,8 @@ def phrase_problem(text: str) -> str | None:
         low,
     ):
         return "holds an aim ('to ...'), not the name of a thing"
+    if _TRAIT_AND.match(low):
+        return "joins a trait of the people ('age and ...') with another exposure: two things"
     last = words[-1].lower().strip("()[]")
     if re.fullmatch(r"\d[\d.,]*", last):
         return f"ends on a bare number ('{words[-1]}')"

@@ -55,6 +55,9 @@ NOT_A_FINDING = re.compile(
     r"use|analysis|aim|purpose|objective) of\b|\bis of (?:importance|interest)\b|"
     r"\b(?:should|must|needs? to|requires?|required)\b|"
     r"^this (?:case report|case|study|report|trial|review|paper)\b|"
+    # How the study was run is a method, not a finding: "the researchers ran a cohort study".
+    r"^(?:so, )?the researchers (?:ran|conducted|did|performed|carried out|designed|"
+    r"recruited|enrolled|included|studied|used|collected|set out)\b|"
     # What was measured is a method, not a finding: "the main measure was tolerability".
     r"\b(?:primary|secondary|main|key) (?:outcomes?|measures?|end-?points?)(?: measures?)? "
     r"(?:was|were|is|are|will be|included|includes?)\b",
