@@ -98,10 +98,14 @@ def _calendar_date(date: Element) -> dt.date | None:
 
 
 def _entry_date(history: Element | None) -> dt.date | None:
-    """Return the Entrez date (when PubMed listed the record), else the "pubmed" date."""
+    """Return the Entrez date (when PubMed listed the record), else the "pubmed" date.
+
+    The "pubmed" dates are read only when no Entrez date is usable: most records have
+    one, and it often comes after the "pubmed" date.
+    """
     if history is None:
         return None
-    fallback = None
+    pubmed_stamps = []
     for stamp in children(history):
         if stamp.tag != "PubMedPubDate":
             continue
@@ -110,9 +114,13 @@ def _entry_date(history: Element | None) -> dt.date | None:
             found = _calendar_date(stamp)
             if found:
                 return found
-        elif status == "pubmed" and fallback is None:
-            fallback = _calendar_date(stamp)
-    return fallback
+        elif status == "pubmed":
+            pubmed_stamps.append(stamp)
+    for stamp in pubmed_stamps:
+        found = _calendar_date(stamp)
+        if found:
+            return found
+    return None
 
 
 # --- parts of a record --------------------------------------------------------------------
