@@ -97,3 +97,15 @@ def test_a_trait_of_the_people_joined_to_a_treatment_is_two_exposures() -> None:
     assert phrase_problem("sex and interferon therapy") is not None
     assert phrase_problem("aerobic and resistance training") is None
     assert phrase_problem("vitamin D and omega-3 supplements") is None
+
+
+def test_making_the_thing_is_the_aim_and_the_thing_is_the_intervention() -> None:
+    """'Development of a home walking program' names the program, not its development."""
+    got = facts(
+        "METHODS: We co-designed the program with 15 people with MS. "
+        "RESULTS: People found the program useful.",
+        "Development of a home walking program for people with multiple sclerosis",
+    )
+    assert got.intervention_or_exposure is not None
+    text = got.intervention_or_exposure.text.lower()
+    assert "development" not in text and "home walking program" in text

@@ -140,3 +140,39 @@ def test_how_the_study_was_run_is_never_told_as_the_authors_conclusion() -> None
     summary = _summary(paper)
     assert "concluded that the researchers ran" not in summary.study
     assert "suggests that the researchers ran" not in summary.headline
+
+
+def _mindfulness_codesign() -> Paper:
+    return _paper(
+        "Development of a Web-Based Mindfulness Course for People With Multiple Sclerosis: "
+        "Qualitative Co-Design Study",
+        [
+            ("OBJECTIVE", "This study aims to develop an online mindfulness course for MS."),
+            (
+                "METHODS",
+                "We co-designed a web-based mindfulness course with people with multiple "
+                "sclerosis (N=21) in interviews and focus groups.",
+            ),
+            (
+                "RESULTS",
+                "We identified two main themes: worry about the future and feeling alone. "
+                "People who reviewed the program said it was relatable and acceptable.",
+            ),
+            (
+                "CONCLUSIONS",
+                "The web-based mindfulness course was viewed positively by end users.",
+            ),
+        ],
+    )
+
+
+def test_a_program_being_developed_is_named_without_the_aim_and_title_capitals() -> None:
+    text = _all_text(_summary(_mindfulness_codesign()))
+    assert "development of" not in text.lower()
+    assert "Web-Based" not in text
+
+
+def test_the_carers_line_on_meals_needs_a_study_about_food_or_habits() -> None:
+    summary = _summary(_mindfulness_codesign())
+    assert "Meals" not in summary.why_it_matters.caregivers
+    assert "diet" not in _all_text(summary)

@@ -117,9 +117,11 @@ _MEASURE = re.compile(
 )
 # "Efficacy of Gamma Knife radiosurgery": the aim goes, the treatment stays.
 # "Safety evaluation of shorter infusion": aim words may also stand side by side.
+# "Development of a web-based program": making the thing is the aim; the program stays.
 _AIM = (
     r"(?:efficacy|effectiveness|safety|feasibility|evaluation|effects?|impact|role|use|"
-    r"acceptability|tolerability|benefits?)"
+    r"acceptability|tolerability|benefits?|development|design|co-design|adaptation|"
+    r"implementation)"
 )
 _AIM_WORDS = re.compile(
     rf"^(?:the )?(?:{_AIM}(?:,? (?:and|or) | ))*{_AIM} (?:of|with) (?:an? |the )?",

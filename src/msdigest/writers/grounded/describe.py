@@ -16,6 +16,7 @@ from msdigest.writers.grounded.context import Draft, per_draft
 
 __all__ = [
     "DESIGN_NOUNS",
+    "DIET_WORDS",
     "POOR_PHRASE",
     "STARTS_BADLY",
     "TOPIC_SUBJECTS",
@@ -149,6 +150,15 @@ class Phrase:
     source: Provenance
 
 
+#: Words that show a lifestyle study is about food or habits of the body, not the mind.
+DIET_WORDS = re.compile(
+    r"\b(?:diet\w*|meals?|food\w*|eat\w*|nutri\w+|salt|sodium|coffee|caffeine|alcohol|"
+    r"fasting|supplement\w*|probiotic\w*|vitamin|obes\w+|weight|bmi|body mass|smok\w+|"
+    r"calori\w+)\b",
+    re.IGNORECASE,
+)
+
+
 @per_draft
 def topic_subject(draft: Draft) -> Phrase | None:
     """Return what the study's first topic is about ("MS treatments"; "treatments" off MS)."""
@@ -156,6 +166,8 @@ def topic_subject(draft: Draft) -> Phrase | None:
     if not topics or topics[0] not in TOPIC_SUBJECTS:
         return None
     text = TOPIC_SUBJECTS[topics[0]]
+    if topics[0] == "lifestyle_and_diet" and not DIET_WORDS.search(draft.source_text):
+        text = "daily life"  # stress, work or mindfulness: nothing about what people eat
     if not about_ms(draft):
         text = re.sub(r"\bMS\s+", "", text).replace("conditions related to MS", "the condition")
     return Phrase(text, draft.fact("topics", topics[0]))

@@ -131,19 +131,22 @@ def intervention_phrase(draft: Draft, introduce: bool = False) -> Phrase | None:
 
 
 def _lower_title_case(text: str) -> str:
-    """Return "Pregnancy and Breastfeeding" as "pregnancy and breastfeeding" (names keep case).
+    """Return "Pregnancy and Web-Based" as "pregnancy and web-based" (names keep case).
 
     A phrase taken from a title in Title Case has capitals a sentence would not; short forms
     ("MS") and names with inner capitals ("EXB-301", "McDonald") keep theirs.
     """
     tokens = text.split()
-    capitalised = [t for t in tokens if t[:1].isupper() and t[1:] == t[1:].lower() and len(t) > 1]
+    capitalised = [t for t in tokens if _title_cased(t)]
     if len(capitalised) < 2:
         return text
-    return " ".join(
-        t.lower() if t[:1].isupper() and t[1:] == t[1:].lower() and len(t) > 1 else t
-        for t in tokens
-    )
+    return " ".join(t.lower() if _title_cased(t) else t for t in tokens)
+
+
+def _title_cased(token: str) -> bool:
+    """Return True for "Program" or "Web-Based" (each part capitalised), not "EXB-301"."""
+    parts = token.split("-")
+    return all(len(p) > 1 and p[:1].isupper() and p[1:] == p[1:].lower() for p in parts)
 
 
 def _in_title(draft: Draft, fact: TextFact) -> bool:
@@ -168,6 +171,13 @@ _TITLE_SUBJECT = re.compile(
 )
 
 
+# "Development of a web-based program": making or judging the thing is the aim, not the thing.
+_MAKING = re.compile(
+    r"^(?:development|design|co-design|adaptation|implementation|evaluation|validation) of "
+    r"(?=an? |the )"
+)
+
+
 @per_draft
 def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     """Return the subject of a title shaped "X for multiple sclerosis", in plain words."""
@@ -177,7 +187,8 @@ def title_subject(draft: Draft, introduce: bool = False) -> Phrase | None:
     # Titles are often in Title Case: "Pregnancy and Breastfeeding" reads "pregnancy and
     # breastfeeding" inside a sentence (short forms such as "MS" keep their capitals).
     words_ = match.group("subject").split()
-    lowered = " ".join(w if w.isupper() or w[1:] != w[1:].lower() else w.lower() for w in words_)
+    lowered = " ".join(w.lower() if _title_cased(w) else w for w in words_)
+    lowered = _MAKING.sub("", lowered)
     plain = draft.plain_phrase(clean_intervention(lowered), max_words=6)
     if plain is None or not _names_something(plain) or _GENERIC_SUBJECT.search(plain):
         return None

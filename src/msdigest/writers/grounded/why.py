@@ -21,6 +21,7 @@ from msdigest.writers.grounded.audiences import (
 from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
+    DIET_WORDS,
     Phrase,
     about_ms,
     animal_word,
@@ -303,6 +304,8 @@ def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
         templates = _CAREGIVERS.get(topic)
         if topic == "symptoms" and not _is_symptom(draft, fields.get("outcome")):
             continue
+        if topic == "lifestyle_and_diet" and not DIET_WORDS.search(draft.source_text):
+            continue  # "meals and habits are shared at home" would not fit a mindfulness course
         if topic == "pregnancy_and_family" and not _PREGNANCY.search(draft.source_text):
             templates = _CAREGIVERS_FAMILY  # menopause, fertility: not pregnancy choices
         if templates:
