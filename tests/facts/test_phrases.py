@@ -109,3 +109,14 @@ def test_making_the_thing_is_the_aim_and_the_thing_is_the_intervention() -> None
     assert got.intervention_or_exposure is not None
     text = got.intervention_or_exposure.text.lower()
     assert "development" not in text and "home walking program" in text
+
+
+def test_the_kind_named_after_both_arms_belongs_to_the_first_arm_too() -> None:
+    """'hip strength versus step trainings' tested hip strength training."""
+    got = facts(
+        "METHODS: Thirty people with MS were randomly assigned to three groups. "
+        "RESULTS: Balance improved in all groups.",
+        "Efficacy of hip strength versus step trainings on balance in multiple sclerosis",
+    )
+    assert got.intervention_or_exposure is not None
+    assert got.intervention_or_exposure.text == "hip strength training"

@@ -176,3 +176,21 @@ def test_the_carers_line_on_meals_needs_a_study_about_food_or_habits() -> None:
     summary = _summary(_mindfulness_codesign())
     assert "Meals" not in summary.why_it_matters.caregivers
     assert "diet" not in _all_text(summary)
+
+
+def test_a_verdict_without_an_outcome_is_not_the_headline() -> None:
+    paper = _paper(
+        "Step training for balance in multiple sclerosis: a randomized controlled trial",
+        [
+            (
+                "METHODS",
+                "Forty people with MS were randomly assigned to step training or usual care "
+                "for 8 weeks.",
+            ),
+            ("RESULTS", "Balance scores changed in both groups (p<0.05, F=3.2, d=0.4)."),
+            ("CONCLUSION", "Step training added to usual care seems to be a favorable approach."),
+        ],
+    )
+    summary = _summary(paper)
+    assert "favorable approach" not in summary.headline
+    assert "favorable approach" not in summary.study

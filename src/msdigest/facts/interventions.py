@@ -185,6 +185,28 @@ def _shared_head(
     return TextFact(text, sentence.span(match.start("first"), match.end("first")))
 
 
+_KIND_HEAD = re.compile(
+    r"\s(?P<kind>trainings?|exercises?|therapy|therapies|programs?|programmes?|interventions?)$"
+)
+
+
+def _with_kind(sentence: Sentence, match: re.Match[str], fact: TextFact) -> TextFact:
+    """Return "core stability training" for "core stability versus task oriented trainings".
+
+    The kind of thing named once after both arms belongs to the first arm too; without it
+    "core stability" reads as a body part, not as what people did.
+    """
+    if _KIND_HEAD.search(f" {fact.text.lower()}"):
+        return fact
+    second = sentence.text[match.start("second") : match.end("second")].split(" and ")[0]
+    kind = _KIND_HEAD.search(tidy_phrase(second))
+    if kind is None:
+        return fact
+    head = re.sub(r"(?<=training)s$", "", kind.group("kind"))
+    text = f"{fact.text} {head}"
+    return fact if phrase_problem(text) is not None else TextFact(text, fact.span)
+
+
 # Words without which a pattern cannot match: a fast first test per sentence.
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _ARMS: ("randomi", "assigned", "allocated"),
@@ -233,6 +255,8 @@ def extract_intervention(doc: Document, notes: list[str] | None = None) -> TextF
                 fact = _fact(sentence, match, group, rejected)
                 if fact is None and group == "first":
                     fact = _shared_head(sentence, match, rejected)
+                elif fact is not None and pattern in (_VERSUS, _VERSUS_START):
+                    fact = _with_kind(sentence, match, fact)
                 if fact is not None:
                     return _written_out(doc, fact)
     if rejected and notes is not None:

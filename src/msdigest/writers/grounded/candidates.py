@@ -58,6 +58,10 @@ NOT_A_FINDING = re.compile(
     # How the study was run is a method, not a finding: "the researchers ran a cohort study".
     r"^(?:so, )?the researchers (?:ran|conducted|did|performed|carried out|designed|"
     r"recruited|enrolled|included|studied|used|collected|set out)\b|"
+    # A verdict with no outcome: "X seem to be a favorable approach" says nothing found.
+    r"\b(?:is|are|was|were|seems?|appears?)(?: to be)? an? (?:favou?rable|promising|good|"
+    r"useful|valuable|suitable|feasible|interesting) (?:approach|option|strategy|method|"
+    r"alternative|choice)\.?$|"
     # What was measured is a method, not a finding: "the main measure was tolerability".
     r"\b(?:primary|secondary|main|key) (?:outcomes?|measures?|end-?points?)(?: measures?)? "
     r"(?:was|were|is|are|will be|included|includes?)\b",
