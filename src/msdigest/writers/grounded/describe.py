@@ -177,6 +177,10 @@ def topic_subject(draft: Draft) -> Phrase | None:
 def design_noun(draft: Draft, short: bool = False) -> str:
     """Return the design as a plain noun phrase ("a pilot study", or "pilot study")."""
     design = draft.facts.study_design
+    total = draft.facts.sample_size.total
+    if design == "case_report_or_series" and total is not None and total > 1:
+        # "a case report with 7 people" reads wrong: several patients make a case series.
+        return "case series" if short else "a case series"
     if short:
         return _SHORT_NOUNS.get(design, "study")
     return DESIGN_NOUNS.get(design, "a study")

@@ -110,6 +110,14 @@ _FRAMES = {
         "Combining earlier studies, researchers found that {clause}.",
         "{clause}.",
     ),
+    # One or a few patients described in detail: "a small study" would promise more.
+    # What happened to a patient is told first ("..., a case report suggests"), never as
+    # "a case report suggests that the patient stated that ...".
+    "case_report": ("{clause}, a case report suggests.",),
+    "case_series": (
+        "{clause}, a report on {count} {who} suggests.",
+        "{clause}, a case series suggests.",
+    ),
 }
 _FALLBACK = {
     "lab": (
@@ -137,6 +145,14 @@ _FALLBACK = {
         "First clues about {subject} come from a small study of {who}.",
         "A small study of {who} looked at {subject}; its results are early.",
     ),
+    "case_report": (
+        "A case report about {who} looked at {subject}; it offers early clues.",
+        "A case report looked at {subject} in {who}; it offers early clues.",
+    ),
+    "case_series": (
+        "A case series of {who} looked at {subject}; it offers early clues.",
+        "A case series looked at {subject} in {who}; it offers early clues.",
+    ),
     "other": (
         "An early study of {who} looked at {subject}; its findings may need confirming.",
         "Researchers took an early look at {subject} in {who}; the findings need confirming.",
@@ -147,6 +163,8 @@ _FALLBACK = {
 
 def _frame_key(draft: Draft) -> str:
     strength = draft.strength
+    if draft.facts.study_design == "case_report_or_series":
+        return _case_key(draft)
     if strength.level == "lab":
         return "lab"
     if strength.level == "review":
@@ -309,6 +327,12 @@ def _names_people(clause: str) -> bool:
     )
 
 
+def _case_key(draft: Draft) -> str:
+    """Return "case_series" for a report on several patients, else "case_report"."""
+    total = draft.facts.sample_size.total
+    return "case_series" if total is not None and total > 1 else "case_report"
+
+
 def _framed(
     draft: Draft,
     key: str,
@@ -440,7 +464,9 @@ def _fallback(draft: Draft, who: Phrase) -> Line:
         if compared is not None:
             return compared
     level = draft.strength.level
-    if level == "review":
+    if draft.facts.study_design == "case_report_or_series":
+        key = _case_key(draft)
+    elif level == "review":
         key = "small_review" if draft.strength.small else "review"
     elif level == "lab":
         key = "lab"

@@ -55,6 +55,14 @@ REWRITES: Sequence[tuple[str, str]] = (
     (r"^(?:In|Using) (?:this|the|a|an) (?:[\w-]+ ){0,3}model,\s*", ""),
     (r"^(?:Furthermore|Moreover|Additionally|In addition|Also),\s*", ""),
     (r"(?<=\w) also (?=\w)", " "),
+    # "The patient nevertheless declined": the contrast points to a sentence the summary
+    # may not tell, so the fact is kept without it.
+    (r"(?<=\w) (?:nevertheless|nonetheless) (?=\w)", " "),
+    (
+        r"\b(?:residual|unmeasured) confounding (?:cannot|could not|can not) be "
+        r"(?:excluded|ruled out)\b",
+        "other differences between people may explain part of the link",
+    ),
     (r"^(?:Therefore|Thus|Hence|Consequently|Accordingly),\s*", "So, "),
     (r"^Conversely,\s*", "On the other hand, "),
     (r"\b(?:in addition|additionally),\s*", "also, "),

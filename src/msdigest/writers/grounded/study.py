@@ -47,6 +47,11 @@ _INTRO_WITH_COUNT = (
     "{design} looked at {count} {who}.",
     "The study team worked with {count} {who} in {design}.",
 )
+# A report on patients is not "run" with them: it describes what happened to them.
+_INTRO_CASES = (
+    "This {design} describes {count} {who}.",
+    "The report describes {count} {who}.",
+)
 _INTRO_PLANNED = (
     "This paper plans {design} with {count} {who}.",
     "The plan is {design} with {count} {who}.",
@@ -116,7 +121,7 @@ _DESIGN_EXPLAINED = {
         "It measured people at a single point in time rather than following them.",
     ),
     "case_report_or_series": (
-        "A case report describes what happened to individual patients in detail.",
+        "Reports like this describe what happened to individual patients in detail.",
     ),
     "systematic_review": ("A review like this weighs up the studies already done on a question.",),
     "meta_analysis": (
@@ -235,7 +240,12 @@ def _intro(draft: Draft) -> list[Line]:
         fields = {"design": design_fact, "single": single, "ms": condition(draft)}
         line = fill_line(draft, "intro", _INTRO_SINGLE, fields)
         return [line] if line else []
-    if count is not None and level != "lab":
+    if count is not None and draft.facts.study_design == "case_report_or_series":
+        short = Phrase(design_noun(draft, short=True), design_fact.source)
+        line = fill_line(
+            draft, "intro", _INTRO_CASES, {"design": short, "count": count, "who": who}
+        )
+    elif count is not None and level != "lab":
         line = fill_line(
             draft, "intro", _INTRO_WITH_COUNT, {"design": design_fact, "count": count, "who": who}
         )
