@@ -9,6 +9,7 @@ builds up is used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -42,6 +43,33 @@ _DESIGN_CONCEPTS = {
     "animal_or_lab": ("lab study", "animal study"),
     "qualitative": (),
     "other": ("sample size",),
+}
+
+
+# Analogies about a way of doing research ("shuffling a deck of cards" for randomisation,
+# "following one school class" for a cohort) fit only a study done that way; a word in the
+# text ("randomised trials are needed", "a clinic cohort") does not make them fit.
+_DESIGN_WAYS = {
+    "randomised controlled trial": ("randomisation",),
+    "cohort study": ("longitudinal study", "registry"),
+    "cross-sectional study": ("survey", "questionnaire"),
+    "case report": ("case series",),
+    "pilot study": ("feasibility study",),
+}
+_ALL_DESIGN_CONCEPTS = frozenset(
+    concept
+    for concepts in _DESIGN_CONCEPTS.values()
+    for concept in concepts
+    if concept not in ("small study", "sample size", "placebo", "control group")
+) | frozenset(
+    {"cohort study", "case report", "randomisation", "single-arm trial", "uncontrolled"}
+    | {way for ways in _DESIGN_WAYS.values() for way in ways}
+)
+_UNCONTROLLED = frozenset({"single-arm trial", "uncontrolled"})
+_RANDOMISED = re.compile(r"\brandom(?:i[sz]ed|ly (?:assigned|allocated))\b", re.IGNORECASE)
+_OWN_WAYS = {
+    "cohort": ("cohort study",),
+    "case_report_or_series": ("case report",),
 }
 
 
@@ -107,6 +135,8 @@ def write_analogy(draft: Draft, context_text: str) -> list[Line]:
             if analogy.key in tried:
                 continue
             tried.add(analogy.key)
+            if not _fits_design(draft, concept, analogy):
+                continue
             pieces = [s.text for s in split_sentences(analogy.text)]
             fresh = all(draft.phrasing.fresh(p) for p in pieces)
             # An analogy is about everyday life, not the study: it states no number at all.
@@ -120,6 +150,41 @@ def write_analogy(draft: Draft, context_text: str) -> list[Line]:
     text = draft.phrasing.choose("analogy", _LAST_RESORT)
     note = "A general analogy about how research builds up; no analogy in the bank fitted."
     return [Line(text, (draft.editorial("analogy:research-general", note),), "analogy")]
+
+
+def _fits_design(draft: Draft, concept: str, analogy: Analogy) -> bool:
+    """Return False when `analogy` was found for a way of doing research this study did not use.
+
+    The concept that led to the analogy must fit: "randomised trial" read in an interview
+    study's text does not make a card-shuffling analogy fit. An analogy that says there was
+    no comparison group never fits a study that had one.
+    """
+    found_for = _canonical(concept)
+    if found_for in _design_concepts() and found_for not in _study_ways(draft):
+        return False
+    says_uncontrolled = {_canonical(c) for c in analogy.concepts} & _UNCONTROLLED
+    return not (says_uncontrolled and draft.facts.has_control_group is True)
+
+
+@lru_cache(maxsize=1)
+def _design_concepts() -> frozenset[str]:
+    return frozenset(_canonical(c) for c in _ALL_DESIGN_CONCEPTS)
+
+
+def _study_ways(draft: Draft) -> set[str]:
+    """Return the canonical design concepts that describe how this study was done."""
+    design = draft.facts.study_design
+    ways = [*_DESIGN_CONCEPTS.get(design, ()), *_OWN_WAYS.get(design, ())]
+    if (
+        design == "feasibility_or_pilot"
+        and draft.facts.has_control_group
+        and _RANDOMISED.search(draft.abstract)
+    ):
+        ways.append("randomised controlled trial")  # a randomised pilot was randomised too
+    if design == "single_arm_trial" or draft.facts.has_control_group is False:
+        ways += ["single-arm trial", "uncontrolled"]
+    ways += [way for concept in list(ways) for way in _DESIGN_WAYS.get(concept, ())]
+    return {_canonical(w) for w in ways}
 
 
 def _analogies_for(draft: Draft, concept: str, direction: str | None) -> list[Analogy]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import TypeVar
 
-__all__ = ["Phrasing", "opener", "template_fields"]
+__all__ = ["Phrasing", "is_plural", "opener", "template_fields"]
 
 T = TypeVar("T")
 
@@ -115,5 +115,48 @@ class Phrasing:
 
 
 def _render(template: str, fields: Mapping[str, str]) -> str:
-    text = template.format_map(dict(fields))
+    text = _agreed(template, fields).format_map(dict(fields))
     return text[:1].upper() + text[1:]
+
+
+# A verb written straight after a placeholder that is the subject of its clause (at the
+# start, or after "that", "how", "and", "so") agrees with a singular value ("{it} was done");
+# a plural value needs the plural verb ("the exercises were done", not "was"). A placeholder
+# inside a phrase ("beyond {duration} is not known") is not the subject and is left alone.
+_VERB_AFTER_FIELD = re.compile(r"(^|\b(?:that|how|and|so) )\{(\w+)\} (was|is|has)\b")
+_PLURAL_VERBS = {"was": "were", "is": "are", "has": "have"}
+# The head noun ends before a preposition or a relative word ("the exercises for balance").
+_HEAD_END = re.compile(
+    r"\s(?:of|for|with|in|on|at|to|by|from|that|which|who|called|during|over)\s",
+    re.IGNORECASE,
+)
+# Words ending in "s" that are singular: "sclerosis", "status", "aerobics", "news", "MS".
+_SINGULAR_S = re.compile(r"(?:ss|us|is|ics)$|^(?:ms|news|series|means|species)$")
+
+
+def _agreed(template: str, fields: Mapping[str, str]) -> str:
+    """Return `template` with "was"/"is"/"has" made plural after a plural field value."""
+    if "{" not in template or not _VERB_AFTER_FIELD.search(template):
+        return template
+
+    def agree(match: re.Match[str]) -> str:
+        before, name, verb = match.groups()
+        if not is_plural(fields.get(name, "")):
+            return match.group()
+        return f"{before}{{{name}}} {_PLURAL_VERBS[verb]}"
+
+    return _VERB_AFTER_FIELD.sub(agree, template)
+
+
+def is_plural(phrase: str) -> bool:
+    """Return True when the head noun of `phrase` is a regular plural ("the exercises").
+
+    The head is the last word before a preposition or relative word; only a lower-case
+    word ending in "s" counts, so names ("EXB-301"), abbreviations ("MS") and singular
+    words ending in "s" ("sclerosis", "aerobics") stay singular.
+    """
+    head_part = _HEAD_END.split(f" {phrase.strip()} ", maxsplit=1)[0].split()
+    if not head_part:
+        return False
+    head = head_part[-1]
+    return head.isalpha() and head.islower() and head.endswith("s") and not _SINGULAR_S.search(head)

@@ -234,7 +234,16 @@ def comparison_phrase(draft: Draft) -> Phrase | None:
         return None
     if re.match(r"(?:those|these|them|people|patients)\b", plain, re.IGNORECASE):
         return None  # "those receiving placebo" names people, not what they got
+    if _BARE_CONTROL.match(plain):
+        return None  # "the others control groups": a group, not what it got
     return Phrase(plain, draft.fact("comparison", fact.text, fact.span))
+
+
+# A comparison that names only the group ("control groups", "the controls") says nothing
+# about what that group got; the writer then says "the others were in a comparison group".
+_BARE_CONTROL = re.compile(
+    r"(?:an? |the )?(?:control|comparison)(?: groups?)?$|(?:the )?controls$", re.IGNORECASE
+)
 
 
 _SINGLE_OUTCOMES = frozenset(
