@@ -200,3 +200,37 @@ def test_plural_heads_are_read_from_the_head_noun() -> None:
     assert not is_plural("aerobics")
     assert not is_plural("a programme of exercises")
     assert not is_plural("EXB-301")
+
+
+def test_next_steps_follow_from_the_design() -> None:
+    # An interview study or a case report looks for no cause: "trials ... to show cause and
+    # effect" or "confirm the link" does not follow from it.
+    for paper in (_interview_study(), _case_report()):
+        facts = extract_facts(paper)
+        if "interview" in paper.title:
+            facts = dataclasses.replace(facts, study_design="qualitative")
+        keep = _text(write_summary(paper, facts), "keep_in_mind")
+        assert keep
+        assert "confirm the link" not in keep
+        assert "Trials that test this directly" not in keep
+
+
+def test_a_pilot_with_a_comparison_group_is_not_told_it_needs_one() -> None:
+    paper = _paper(
+        "Stretching for leg stiffness in multiple sclerosis: a randomised pilot study",
+        [
+            (
+                "METHODS",
+                "In this pilot study, 30 people with MS were randomly assigned to daily "
+                "stretching or usual care for eight weeks, to test whether a full trial is "
+                "possible.",
+            ),
+            ("RESULTS", "Recruitment was on target and 27 people finished the study."),
+            ("CONCLUSIONS", "A full trial of daily stretching appears possible."),
+        ],
+    )
+    facts = extract_facts(paper)
+    assert facts.has_control_group is True
+    keep = _text(write_summary(paper, facts), "keep_in_mind")
+    assert keep
+    assert "with a comparison group is needed" not in keep

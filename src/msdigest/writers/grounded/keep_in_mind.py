@@ -118,6 +118,21 @@ _NEXT = {
         "Better and larger trials are still needed on this question.",
     ),
     "unclear": ("More research is needed to confirm these results.",),
+    # A pilot that already had a comparison group needs a bigger trial, not "a comparison group".
+    "early_controlled": (
+        "A larger trial is needed to confirm these results.",
+        "Bigger trials that compare it with another option are needed to be sure.",
+    ),
+    # Interviews and case reports look for no link or cause: what follows is more people.
+    "qualitative": (
+        "Larger studies that compare groups of people would show how widely these views "
+        "are shared.",
+        "Larger studies that compare groups of people would show how common these experiences are.",
+    ),
+    "case_report_or_series": (
+        "Studies of more people are needed to know how often this happens.",
+        "More cases, studied in a planned way, are needed to learn more.",
+    ),
 }
 _ONE_STUDY = (
     "This was a single study; results are more certain once other studies confirm them.",
@@ -144,13 +159,23 @@ def _needed_next(draft: Draft) -> list[Line]:
         if len(lines) == 1 and len(lines[0].text.split()) <= 22:
             draft.refs(lines[0].sources)
             return lines
-    level = draft.strength.level
-    key = "early" if level == "trial" and draft.strength.small else level
-    templates = _NEXT.get(key, _NEXT["unclear"])
+    templates = _NEXT.get(_next_key(draft), _NEXT["unclear"])
     line = fill_line(draft, "next", templates, {})
     if line is None:
         return []
     return [Line(line.text, (draft.fact("evidence", draft.facts.evidence.label),))]
+
+
+def _next_key(draft: Draft) -> str:
+    """Return the `_NEXT` wordings that follow from how this study was done."""
+    design = draft.facts.study_design
+    if design in ("qualitative", "case_report_or_series"):
+        return design
+    level = draft.strength.level
+    key = "early" if level == "trial" and draft.strength.small else level
+    if key == "early" and draft.facts.has_control_group is True:
+        return "early_controlled"
+    return key
 
 
 _AUTHORS_LIMITS = LIMITS
