@@ -489,6 +489,30 @@ def test_every_required_concept_has_an_analogy() -> None:
     assert not missing
 
 
+def test_analogies_use_the_plain_words_a_summary_uses() -> None:
+    """An analogy says "thinking speed" where the article does, not "processing speed".
+
+    Only a design's own name, which the summary also uses ("a cohort study"), keeps its
+    research words; any other word the plain-words map swaps would make the analogy name a
+    thing differently from the summary around it.
+    """
+    from msdigest.writers.grounded.describe import DESIGN_NOUNS
+
+    designs = [re.sub(r"^an? ", "", noun) for noun in DESIGN_NOUNS.values()]
+    plain_words = load_plain_words()
+    for analogy in load_analogies():
+        named = [
+            m.span()
+            for design in designs
+            for m in re.finditer(re.escape(design), analogy.text, re.IGNORECASE)
+        ]
+        for match in plain_words.find(analogy.text):
+            if match.entry.care:
+                continue
+            inside = any(s <= match.start and match.end <= e for s, e in named)
+            assert inside, f"{analogy.key}: {match.text!r} -> {match.entry.plain!r}"
+
+
 def test_analogies_read_easily_and_are_clearly_analogies() -> None:
     marker = re.compile(r"\b(like|Think of|just as|a bit like)\b")
     for analogy in load_analogies():

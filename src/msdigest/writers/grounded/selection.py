@@ -181,7 +181,10 @@ def selection_lines(draft: Draft) -> list[tuple[tuple[str, ...], dict[str, Phras
     for criterion in criteria(draft):
         plain = draft.plain_phrase(criterion.who, max_words=14)
         if plain is not None:
-            found.append(Criterion(criterion.kind, plain, criterion.left_out, criterion.source))
+            # Who is left out goes through the same plain words, so one article never says
+            # "slower thinking speed" and then "people without slower processing speed".
+            left_out = draft.plain_phrase(criterion.left_out, max_words=14) or criterion.left_out
+            found.append(Criterion(criterion.kind, plain, left_out, criterion.source))
     options: list[tuple[tuple[str, ...], dict[str, Phrase | str]]] = []
     if len(found) >= 2:
         first, second = found[0], found[1]
