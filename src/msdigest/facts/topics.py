@@ -17,7 +17,7 @@ from collections import Counter
 from msdigest.facts.document import Document
 from msdigest.facts.model import TOPICS
 
-__all__ = ["TOPIC_TERMS", "extract_topics"]
+__all__ = ["TOPIC_TERMS", "extract_topics", "topics_named"]
 
 _DRUGS = (
     "ocrelizumab ofatumumab ublituximab rituximab natalizumab alemtuzumab fingolimod "
@@ -159,6 +159,11 @@ def _mentions(text: str) -> Counter[str]:
             if phrase in text:
                 found[key] += text.count(phrase)
     return found
+
+
+def topics_named(text: str) -> frozenset[str]:
+    """Return the topics `text` mentions at all (a title: what the study is about)."""
+    return frozenset(_mentions(text.lower()))
 
 
 def extract_topics(doc: Document) -> tuple[str, ...]:

@@ -95,6 +95,12 @@ _CARERS_SCHEDULE = (
     "For carers, it helps to know that taking part meant {schedule}.",
     "Taking part meant {schedule}; family members may be asked to help.",
 )
+_CARERS_SCHEDULE_PLANNED = (
+    "For carers, it helps to know that taking part will mean {schedule} {setting}.",
+    "Taking part will mean {schedule} {setting}; family members may be asked to help.",
+    "For carers, it helps to know that taking part will mean {schedule}.",
+    "Taking part will mean {schedule}; family members may be asked to help.",
+)
 _CARERS_MEDICINE = (
     "For carers who help with medicines, {name} was taken {route} {frequency} in this trial.",
     "For carers who help with medicines, {name} was taken {frequency} in this trial.",
@@ -141,7 +147,8 @@ _CARERS_SETTING = (
 _PROVIDERS: dict[str, tuple[str, ...]] = {
     "better": (
         "Clinicians may note that {what} improved more with {intervention} than with {comparison}.",
-        "Clinicians may note that {what} improved more with {intervention}.",
+        "Clinicians may note that {what} improved more with {intervention} than in the "
+        "comparison group.",
     ),
     "no clear difference": (
         "Clinicians may note that {what} did not clearly differ between {intervention} and "
@@ -171,7 +178,8 @@ _PROVIDERS_REVIEW: dict[str, tuple[str, ...]] = {
 }
 _PROVIDERS_FEWER = (
     "Clinicians may note that there were fewer {what} with {intervention} than with {comparison}.",
-    "Clinicians may note that there were fewer {what} with {intervention}.",
+    "Clinicians may note that there were fewer {what} with {intervention} than in the "
+    "comparison group.",
 )
 _PROVIDERS_DOSE = (
     "The dose tested was {dose}, for {duration}.",
@@ -445,7 +453,9 @@ def carers_practical(draft: Draft) -> Line | None:
         fields: dict[str, Phrase | str] = {"schedule": schedule}
         if setting is not None and setting not in schedule.text:
             fields["setting"] = setting
-        return fill_line(draft, "why_carers_practical", _CARERS_SCHEDULE, fields, part="caregivers")
+        # A protocol's study has not been run yet: what taking part "will mean".
+        templates = _CARERS_SCHEDULE_PLANNED if draft.is_protocol else _CARERS_SCHEDULE
+        return fill_line(draft, "why_carers_practical", templates, fields, part="caregivers")
     medicine = _how_taken(draft)
     if medicine is not None:
         line = fill_line(

@@ -49,6 +49,9 @@ _TESTED = frozenset(
 )  # fmt: skip
 _ARM = re.compile(
     r"^(?:the|a|an|oral|intravenous|subcutaneous|daily|weekly)\s+|"
+    # "investigational compound EXB-088": the summary introduces the name itself.
+    r"^(?:investigational|experimental|novel|candidate)\s+(?:compound|drug|agent|molecule)\s+"
+    r"(?=(?-i:[A-Z][A-Z0-9]*-?\d))|"
     r"\s+(?:group|groups|arm|arms|condition)$|"
     r"\s+\d[\d.,]*\s*(?:mg|g|mcg|\u00b5g|iu|ml|mg/kg|mg/day)\b.*$|"
     r"\s+(?:once|twice|three times) (?:a |per )?(?:day|daily|week|weekly)\b.*$|"

@@ -33,6 +33,8 @@ _COUNTABLE = frozenset(
      "workshop", "service", "clinic", "test", "scan", "procedure", "operation", "trial",
      "sham", "inhibitor", "antibody", "treatment"}
 )  # fmt: skip
+#: Heads that name the one thing everybody has ("the gut microbiome", "the immune system").
+_THE_ONE = frozenset({"microbiome", "microbiota", "system", "thalamus", "brain", "gut"})
 _DETERMINER = re.compile(
     r"^(?:a|an|the|their|his|her|its|this|these|those|each|every|some|any|no|both|"
     r"usual|standard)\b",
@@ -85,11 +87,16 @@ def with_article(phrase: str) -> str:
     """Return a noun phrase with "a" or "an" when its head is a countable thing.
 
     Only everyday countable heads get one ("a walking programme", "a placebo", "an app");
-    anything else is left as written, since "a menopause" or "a fatigue" would be wrong.
+    a head everybody has one of gets "the" ("the gut microbiome"); anything else is left
+    as written, since "a menopause" or "a fatigue" would be wrong.
     """
     head = re.split(r"\s+(?:of|for|in|with|to|on)\s+", phrase, maxsplit=1)[0]
     last = head.split()[-1].lower() if head.split() else ""
-    if _DETERMINER.match(phrase) or last not in _COUNTABLE:
+    if _DETERMINER.match(phrase):
+        return phrase
+    if last in _THE_ONE and head == phrase:
+        return f"the {phrase}"
+    if last not in _COUNTABLE:
         return phrase
     vowel = re.match(r"[aeio]|u(?!s[eu]|ni)|8|11|18", phrase, re.IGNORECASE)
     article = "an" if vowel else "a"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from msdigest.facts.topics import topics_named
 from msdigest.writers.grounded.analogy import write_analogy
 from msdigest.writers.grounded.audiences import (
     carers_practical,
@@ -22,6 +23,7 @@ from msdigest.writers.grounded.context import Draft, Line
 from msdigest.writers.grounded.counts import count_phrase
 from msdigest.writers.grounded.describe import (
     DIET_WORDS,
+    TOPIC_SUBJECTS,
     Phrase,
     about_ms,
     animal_word,
@@ -92,11 +94,26 @@ _PEOPLE_NEXT = {
         "Combined evidence like this gives a wider view than a single study can.",
     ),
     "unclear": ("It adds to a growing body of MS research.",),
+    "interviews": (
+        "It shows how some people saw things, which can guide what to study next.",
+        "It gives people's own views, which can guide what to study next.",
+    ),
+    "cases": (
+        "Single cases can point to something worth looking into, not what usually happens.",
+        "A report like this can flag something to look into, not show what usually happens.",
+    ),
     "planned": (
         "There are no results yet; this paper only sets out the plan.",
         "It is a plan, so there is nothing yet to act on.",
     ),
 }
+#: Designs whose weight is not a pattern or a link: interviews tell experiences, case
+#: reports single cases ("it shows a pattern" would overstate both).
+_DESIGN_LEVEL = {"qualitative": "interviews", "case_report_or_series": "cases"}
+_PEOPLE_CASES = (
+    "If you have {ms}, this {design} about {subject} may be of interest.",
+    "If you have {ms}, this {design} may be of interest.",
+)
 _CAREGIVERS = {
     "exercise_and_rehabilitation": (
         "Family and friends often help with practice at home, so it helps to know how {it} "
@@ -154,6 +171,7 @@ _CAREGIVERS_DEFAULT = (
 )
 _PROVIDERS = (
     "Clinicians may note the main measures, {measures_plain}, in {count} people.",
+    "Clinicians may note the main measure, {measure_plain}, in {count} people.",
     "Doctors and nurses can weigh it as {evidence} with {count} people taking part.",
     "Clinicians may want to read the full paper for the details behind these results.",
     "Doctors and nurses can weigh it as {evidence}; the full paper gives the details.",
@@ -216,7 +234,9 @@ def _fields(draft: Draft) -> dict[str, Phrase | str]:
     if outcomes:
         fields["outcome"] = outcomes[0]
         joined = " and ".join(o.text for o in outcomes)
-        fields["measures_plain"] = Phrase(joined, outcomes[0].source)
+        # "the main measures, X" for one measure would read as a list cut short.
+        key = "measures_plain" if len(outcomes) > 1 else "measure_plain"
+        fields[key] = Phrase(joined, outcomes[0].source)
     count = count_phrase(draft)
     if count is not None and draft.strength.level != "lab":
         fields["count"] = count
@@ -245,7 +265,9 @@ def _people(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     lines = []
     first = people_finding(draft)
     if first is None:
-        templates = _PEOPLE_PLANNED if draft.is_protocol else _PEOPLE
+        templates: tuple[str, ...] = _PEOPLE_PLANNED if draft.is_protocol else _PEOPLE
+        if draft.facts.study_design == "case_report_or_series":
+            templates = _PEOPLE_CASES  # single cases are not "new evidence"
         first = fill_line(draft, "why_people", templates, fields, part="people_with_ms")
         if first is not None:
             first = _with_fact(draft, first, "study_design", draft.facts.study_design)
@@ -258,6 +280,7 @@ def _people(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
             level = "small_trial"
         if draft.is_protocol:
             level = "planned"
+        level = _DESIGN_LEVEL.get(draft.facts.study_design, level)
         second = fill_line(draft, "why_people_next", _PEOPLE_NEXT[level], {}, part="people_with_ms")
         if second is not None:
             second = _with_fact(draft, second, "evidence", draft.facts.evidence.label)
@@ -275,7 +298,7 @@ def _with_fact(draft: Draft, line: Line, name: str, value: str) -> Line:
 _CAREGIVERS_BY_LEVEL = {
     "review": (
         "Carers get a summary of what earlier studies found about {subject}.",
-        "Carers get a summary of the research so far on {subject}, not a new test.",
+        "Carers get a summary of the research so far on {subject}.",
     ),
     "lab": (
         "For carers, this is background research on how the disease works; it does not "
@@ -294,12 +317,10 @@ def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
         line = fill_line(draft, "why_caregivers", by_level, fields, part="caregivers")
         if line is not None:
             return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
-    topics = list(draft.facts.topics)
-    tested = subject_reference(draft) in ("the treatment", "the drug")
-    if draft.strength.level in ("trial", "early") and "treatments" in topics and tested:
-        # For a trial, what was tested matters more to a family than how it was measured.
-        topics.remove("treatments")
-        topics.insert(0, "treatments")
+    topics = _carer_topics(draft)
+    if _about_topic(fields, set(draft.facts.topics) - set(topics)):
+        # The subject names a topic the study only touched on: say nothing about it.
+        fields = {k: v for k, v in fields.items() if k != "subject"}
     for topic in topics:
         templates = _CAREGIVERS.get(topic)
         if topic == "symptoms" and not _is_symptom(draft, fields.get("outcome")):
@@ -316,6 +337,54 @@ def _caregivers(draft: Draft, fields: dict[str, Phrase | str]) -> list[Line]:
     if line is None:
         return []
     return [_with_fact(draft, line, "study_design", draft.facts.study_design)]
+
+
+#: Who the study was about: a line for them fits whatever was measured.
+_POPULATION_TOPICS = ("paediatric_ms", "pregnancy_and_family")
+#: What a study may only have measured or touched on (scans, blood cells), rather than be about.
+_MEASURED_TOPICS = frozenset({"imaging", "immune_system_and_causes", "diagnosis_and_monitoring"})
+#: Studies of what people did, said or chose (surveys, uptake, interviews): not biology.
+_PEOPLES_OWN_WORDS = re.compile(
+    r"\b(?:survey|questionnaire|uptake|hesitancy|attitudes?|beliefs?|views|experiences?|"
+    r"perceptions?|information needs|interviews?|focus groups?)\b",
+    re.IGNORECASE,
+)
+
+
+def _carer_topics(draft: Draft) -> list[str]:
+    """Return the topics to try for the carer line, the one that fits the study best first.
+
+    Who the study was about (children, pregnancy) comes first; then, when a treatment was
+    compared, the treatment, since scans or blood tests were only how it was measured; and a
+    study of what people did or said (a survey of vaccine uptake) is not about scans or
+    immune cells, nor about a topic its title does not name, so those are left out.
+    """
+    topics = list(draft.facts.topics)
+    if _PEOPLES_OWN_WORDS.search(draft.paper.title):
+        named = topics_named(draft.paper.title)
+        topics = [
+            t
+            for t in topics
+            if t in _POPULATION_TOPICS or (t in named and t not in _MEASURED_TOPICS)
+        ]
+    tested = subject_reference(draft) in ("the treatment", "the drug")
+    compared = draft.facts.intervention_or_exposure is not None and draft.strength.level in (
+        "trial",
+        "early",
+        "observational",
+    )
+    if "treatments" in topics and (tested or compared) and intervention_phrase(draft):
+        topics.remove("treatments")
+        topics.insert(0, "treatments")
+    first = [t for t in _POPULATION_TOPICS if t in topics]
+    return first + [t for t in topics if t not in first]
+
+
+def _about_topic(fields: dict[str, Phrase | str], topics: set[str]) -> bool:
+    """Return True when the subject field is the name of one of `topics` ("the immune system")."""
+    subject = fields.get("subject")
+    text = subject.text if isinstance(subject, Phrase) else subject
+    return any(TOPIC_SUBJECTS.get(t) == text for t in topics)
 
 
 _PROVIDERS_REVIEW = (
