@@ -124,6 +124,17 @@ _TAIL = re.compile(
 _POPULATION = re.compile(r"\bin an? ([\w-]+(?: [\w-]+){0,3}) population\b", re.IGNORECASE)
 
 
+def _drop_aside(match: re.Match[str]) -> str:
+    """Return what replaces an aside: its closing comma when a qualifier follows.
+
+    "slow disability, which supports X, particularly in Y" must keep a comma before
+    "particularly" (the trailing qualifier is then dropped whole), not run on without one.
+    """
+    if match.group(0).endswith(",") and _TAIL.match(match.string, match.end() - 1):
+        return ","
+    return ""
+
+
 def trim_clauses(text: str) -> str:
     """Return `text` without asides (", which ...") and trailing qualifiers (", considering ...").
 
@@ -131,7 +142,7 @@ def trim_clauses(text: str) -> str:
     the detail a lay reader can do without goes.
     """
     body = text.rstrip(".")
-    body = _ASIDE.sub("", body)
+    body = _ASIDE.sub(_drop_aside, body)
     body = _MEASURED_BY.sub("", body)
     body = _TAIL.sub("", body)
     body = _POPULATION.sub(lambda m: f"in people with {m.group(1)}", body)

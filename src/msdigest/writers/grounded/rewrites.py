@@ -96,6 +96,30 @@ REWRITES: Sequence[tuple[str, str]] = (
         "clear ",
     ),
     (r"\bstatistically\s+", ""),
+    # "median X was higher in A than in B": the middle value says what was typical.
+    (
+        r"\b(?:the )?median ((?:[a-z][\w-]* ){1,6}?)(was|were) (higher|lower|greater|longer|"
+        r"shorter)\b",
+        r"\1\2 typically \3",
+    ),
+    # Pooled effects of a review: "by a pooled 28% relative to the comparator".
+    (r"\bby a pooled (?=\d)", "by "),
+    (r"\brelative to (?:the )?comparators?\b", "compared with the comparison treatment"),
+    (r"\brelative to (?:the )?controls?\b", "compared with the comparison group"),
+    # "At trial level, ...": the authors mean the pattern across the trials reviewed.
+    (r"^At (?:the )?(trial|study)[- ]level,\s*", r"Across \1s, "),
+    # Microbiome words.
+    (
+        r"\b(lower|higher|reduced|increased|greater|decreased) alpha[- ]diversity\b",
+        r"a \1 variety of gut bacteria",
+    ),
+    (r"\b(?:the )?alpha[- ]diversity\b", "the variety of gut bacteria"),
+    # Immune cells by what they do: CD4+ T cells are helper T cells.
+    (
+        r"\bcirculating CD4\+ T[- ]cell (?:subsets|subpopulations)\b",
+        "helper T cells in the blood",
+    ),
+    (r"\bCD4\+ T[- ]cell (?:subsets|subpopulations)\b", "kinds of helper T cells"),
     (r"\bmarkedly\b", "greatly"),
     (r"\bsubstantially\b", "greatly"),
     (r"\bdramatically\b", "greatly"),
