@@ -12,7 +12,7 @@ from msdigest.facts import extract_facts
 from msdigest.paper import AbstractSection, Paper
 from msdigest.summary import LaySummary
 from msdigest.writers import write_summary
-from msdigest.writers.grounded.context import clean_intervention
+from msdigest.writers.grounded.context import clean_intervention, title_objects, with_objects
 
 
 def _paper(title: str, sections: list[tuple[str, str]], paper_id: str = "fl-1") -> Paper:
@@ -173,3 +173,40 @@ def test_an_investigational_compound_is_named_by_its_name() -> None:
     assert clean_intervention("The investigational compound ABC-123") == "ABC-123"
     assert clean_intervention("an experimental drug XY-9") == "XY-9"
     assert clean_intervention("experimental drug treatment") == "experimental drug treatment"
+
+
+def test_a_bare_uptake_says_uptake_of_what_the_title_names() -> None:
+    paper = _paper(
+        "Flu vaccine uptake among people with multiple sclerosis: a national survey.",
+        [
+            ("METHODS", "An online survey asked 400 people with MS about flu vaccination."),
+            ("RESULTS", "In all, 250 people replied. Older age was linked to higher uptake."),
+            ("CONCLUSIONS", "Reminders from MS nurses may improve uptake."),
+        ],
+    )  # fmt: skip
+    text = _all(_summary(paper))
+    assert "vaccine uptake" in text
+    assert "improve uptake" not in text and "higher uptake" not in text
+
+
+def test_the_title_names_what_a_bare_noun_is_of() -> None:
+    objects = title_objects("Vaccine uptake and hesitancy in MS: a survey")
+    assert objects == {"uptake": "vaccine uptake"}
+    assert with_objects("Uptake was low; uptake of boosters was lower.", objects) == (
+        "Vaccine uptake was low; uptake of boosters was lower."
+    )
+    assert with_objects("Vaccine uptake was low.", objects) == "Vaccine uptake was low."
+    assert title_objects("Low uptake of exercise in MS") == {}
+
+
+def test_a_headline_does_not_point_back_to_a_group_not_yet_met() -> None:
+    paper = _paper(
+        "Falls in winter among people with multiple sclerosis: a cohort study.",
+        [
+            ("METHODS", "We followed 300 people with MS for 2 years and recorded falls."),
+            ("RESULTS", "Falls were more common in winter than in summer."),
+            ("CONCLUSIONS", "Falls were more frequent in winter in this recent cohort."),
+        ],
+    )  # fmt: skip
+    headline = _summary(paper).headline
+    assert "in this recent" not in headline, headline

@@ -61,6 +61,43 @@ _ARM = re.compile(
 )
 
 
+#: Nouns an abstract often leaves bare ("may improve uptake") because its title says of what.
+_BARE_NOUNS = ("uptake", "adherence", "hesitancy")
+_NOT_OBJECTS = frozenset({"and", "of", "the", "a", "an", "low", "high", "poor", "good", "better"})
+
+
+def title_objects(title: str) -> dict[str, str]:
+    """Return each bare noun with what the title says it is of ("uptake": "vaccine uptake").
+
+    "Clear advice may improve uptake" never says uptake of what; the title "Vaccine uptake
+    and hesitancy ..." does, so the summary can say "vaccine uptake".
+    """
+    found: dict[str, str] = {}
+    for noun in _BARE_NOUNS:
+        match = re.search(rf"\b([A-Za-z][a-z-]+) {noun}\b", title, re.IGNORECASE)
+        if match and match.group(1).lower() not in _NOT_OBJECTS:
+            found[noun] = f"{match.group(1).lower()} {noun}"
+    return found
+
+
+def with_objects(text: str, objects: dict[str, str]) -> str:
+    """Return `text` with each bare noun of `objects` said with its object."""
+    for noun, named in objects.items():
+        before = named.removesuffix(noun)
+
+        def name(match: re.Match[str], before: str = before) -> str:
+            said = before + match.group(0).lower()
+            return said[:1].upper() + said[1:] if match.group(0)[:1].isupper() else said
+
+        text = re.sub(
+            rf"(?<!{re.escape(before)})\b{noun}\b(?! (?:of|to|among|rates?)\b)",
+            name,
+            text,
+            flags=re.IGNORECASE,
+        )
+    return text
+
+
 def clean_intervention(text: str) -> str:
     """Return an intervention's name without "the ... group", the route or the dose."""
     previous = None
@@ -125,6 +162,8 @@ class Draft:
             re.search(r"\bprotocol for\b|\bstudy protocol\b", paper.title, re.IGNORECASE)
         )
         self.abbreviations = find_abbreviations(f"{paper.title}\n{self.abstract}")
+        #: Bare nouns the title completes ("uptake" is "vaccine uptake"), see `title_objects`.
+        self.objects = title_objects(paper.title)
         self.simplifier = Simplifier(
             self.abbreviations, glossary, plain_words, allowed=self._allowed_words()
         )
@@ -251,7 +290,8 @@ class Draft:
         key = (sentence.start, sentence.end, self.simplifier.allowed)
         found = self._simplified.get(key)
         if found is None:
-            found = self._simplified[key] = self.simplifier.simplify(sentence.text)
+            text = with_objects(sentence.text, self.objects)
+            found = self._simplified[key] = self.simplifier.simplify(text)
         return found
 
     def plain_phrase(self, text: str, max_words: int = 12) -> str | None:
@@ -260,7 +300,7 @@ class Draft:
         Used for population, intervention and outcome phrases that go inside a sentence
         the engine writes: the phrase keeps its case and gets no full stop.
         """
-        plain = self.simplifier.plain(text).rstrip(".")
+        plain = self.simplifier.plain(with_objects(text, self.objects)).rstrip(".")
         if not plain:
             return None
         if not re.match(r"[A-Z][A-Z0-9-]", plain):

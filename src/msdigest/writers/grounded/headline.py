@@ -247,6 +247,14 @@ def _ordered_groups(draft: Draft) -> Iterator[list[Sentence]]:
         yield [draft.document.title]
 
 
+# "in this recent group", "in this clinic population": the headline comes before the study
+# it would point back to, so the phrase goes (the frame says what the study was).
+_THIS_GROUP = re.compile(
+    r",? in this (?:[\w-]+ ){0,2}(?:cohort|group|population|sample|series)\b(?=[,.]|\s+and\b|$)",
+    re.IGNORECASE,
+)
+
+
 def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]]:
     """Return the finding of one sentence as headline clauses (full, then trimmed).
 
@@ -269,7 +277,7 @@ def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]
     if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
         return []
     clause, _cut = core_clause(simplified.sentences[0])
-    safe = soften(clause, draft.strength)
+    safe = _THIS_GROUP.sub("", soften(clause, draft.strength))
     if not safe or len(safe.split()) < 4 or not has_verb(safe) or leans_on_context(safe):
         return []
     if NOT_A_FINDING.search(safe):
