@@ -277,7 +277,9 @@ def _clauses_of(draft: Draft, sentence: Sentence) -> list[tuple[str, str | None]
     if not simplified.usable_up_to(HEADLINE_GRADE) and name is None:
         return []
     clause, _cut = core_clause(simplified.sentences[0])
-    safe = _THIS_GROUP.sub("", soften(clause, draft.strength))
+    safe = soften(clause, draft.strength)
+    if safe:
+        safe = _THIS_GROUP.sub("", safe)
     if not safe or len(safe.split()) < 4 or not has_verb(safe) or leans_on_context(safe):
         return []
     if NOT_A_FINDING.search(safe):
