@@ -84,3 +84,15 @@ def test_animals_for_lab_work() -> None:
 
 def test_no_people_named_gives_none() -> None:
     assert population("METHODS: Serum samples were assayed for neurofilament light.") is None
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "METHODS: We followed 300 people with MS for 2 years and recorded their falls.",
+        "METHODS: An online survey asked 400 people with MS about flu vaccination.",
+    ],
+)
+def test_how_long_or_about_what_is_not_who_took_part(abstract: str) -> None:
+    """ "A study of 300 people with MS for 2 years and recorded falls" misread the people."""
+    assert population(abstract) == "people with MS"

@@ -118,6 +118,10 @@ _STOP = re.compile(
     r"remain\w*|defined as|in which|where|when|also|can|often|frequently|typically|"
     r"usually|commonly|tend|"
     r"(?:between|from|in|during|since|until|over) (?:19|20)\d\d)\b|"
+    # "followed 300 people with MS for 2 years", "asked 400 people with MS about X": how
+    # long, or about what, is not who they were.
+    r"\sfor (?:up to |about )?(?:\d[\d.,]*|one|two|three|four|five|six|twelve) "
+    r"(?:years?|months?|weeks?|days?)\b|\sabout\b|"
     r"\s(?:in|for) (?:an?|the|this|our) (?:\w+ ){0,2}?(?:analys\w*|study|trial|review|"
     r"survey|sample|cohort)\b|\sand (?:in|for|to|of|at|the) |"
     r"\s(?:to (?:receive|either|an?|the|one|evaluate|assess|investigate|examine|determine|"
