@@ -210,3 +210,20 @@ def test_a_headline_does_not_point_back_to_a_group_not_yet_met() -> None:
     )  # fmt: skip
     headline = _summary(paper).headline
     assert "in this recent" not in headline, headline
+
+
+def test_a_review_of_fewer_relapses_names_no_comparison_group() -> None:
+    """Only a controlled study had a comparison group to have "fewer relapses than"."""
+    paper = _paper(
+        "Pregnancy in multiple sclerosis: a systematic review.",
+        [
+            ("METHODS", "We searched four databases and included 25 studies of pregnancy in "
+             "women with MS."),
+            ("RESULTS", "Most studies found that pregnancy reduced relapses, especially in "
+             "the third trimester."),
+            ("CONCLUSIONS", "Pregnancy may lower the relapse rate in MS."),
+        ],
+    )  # fmt: skip
+    providers = _part(_summary(paper), "healthcare_providers")
+    assert "fewer relapses" in providers
+    assert "comparison group" not in providers, providers

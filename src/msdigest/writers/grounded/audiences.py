@@ -176,11 +176,23 @@ _PROVIDERS_REVIEW: dict[str, tuple[str, ...]] = {
         "{intervention}.",
     ),
 }
-_PROVIDERS_FEWER = (
-    "Clinicians may note that there were fewer {what} with {intervention} than with {comparison}.",
-    "Clinicians may note that there were fewer {what} with {intervention} than in the "
-    "comparison group.",
-)
+#: "Fewer relapses" by the kind of study: only a controlled study had a comparison group.
+_PROVIDERS_FEWER: dict[str, tuple[str, ...]] = {
+    "controlled": (
+        "Clinicians may note that there were fewer {what} with {intervention} than with "
+        "{comparison}.",
+        "Clinicians may note that there were fewer {what} with {intervention} than in the "
+        "comparison group.",
+    ),
+    "uncontrolled": (
+        "Clinicians may note that there were fewer {what} with {intervention}, with no "
+        "comparison group.",
+    ),
+    "review": (
+        "Clinicians may note that, across the studies, there were fewer {what} with "
+        "{intervention}.",
+    ),
+}
 _PROVIDERS_DOSE = (
     "The dose tested was {dose}, for {duration}.",
     "The dose tested was {dose}.",
@@ -493,9 +505,10 @@ def providers_finding(draft: Draft) -> list[Line]:
         return []
     templates = table.get(finding.direction or "", ())
     if re.search(r"\blesion$", term) and finding.direction == "better":
-        templates, what = _PROVIDERS_FEWER, f"new {term}s" if "new" not in term else f"{term}s"
+        templates = _PROVIDERS_FEWER[kind]
+        what = f"new {term}s" if "new" not in term else f"{term}s"
     elif term == "relapse" and finding.direction == "better":
-        templates, what = _PROVIDERS_FEWER, "relapses"
+        templates, what = _PROVIDERS_FEWER[kind], "relapses"
     elif finding.term is not None and _is_measure(draft, finding.term):
         what = f"results on {term}" if term.isupper() else f"results on the {term}"
     else:
