@@ -174,3 +174,21 @@ def test_patients_and_healthy_controls_stated_apart_count_as_the_total() -> None
     result = report(patients_only, facts, paper).get("completeness")
     assert result.status == "fail"
     assert "groups of 45, 40 (total 85), and the summary leaves out 40" in result.message
+
+
+def test_the_size_of_each_arm_states_a_total_the_abstract_never_gives() -> None:
+    """'n=12/arm' in three arms: '12 people in each group' is how the count is stated."""
+    methods = "In this trial with three arms (n=12/arm), adults walked or had usual care."
+    paper = dataclasses.replace(
+        PAPER, abstract=(ABSTRACT[0], AbstractSection(methods, "METHODS"), *ABSTRACT[2:])
+    )
+    facts = trial_facts(sample_size=SampleSize(total=36))
+    each = good_summary(
+        study=good_summary().study.replace("122 adults", "a small group, 12 people in each group")
+    )
+    assert report(each, facts, paper).get("completeness").status == "pass"
+    other = good_summary(
+        study=good_summary().study.replace("122 adults", "a small group, 10 people in each group")
+    )
+    result = report(other, facts, paper).get("completeness")
+    assert result.status == "fail" and "(36) is not stated" in result.message

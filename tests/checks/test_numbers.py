@@ -143,3 +143,12 @@ def test_source_numbers_are_cached_per_text() -> None:
     assert source_numbers(text) is source_numbers(text)
     assert 122.0 in source_numbers(text).plain
     assert 25.0 in source_numbers(text).percent
+
+
+def test_thousands_grouped_with_a_space_in_the_source_may_be_stated_with_a_comma() -> None:
+    """'6109 cases and 49 479 controls' lets a summary say '49,479 people'."""
+    source = source_numbers("There were 6109 cases and 49 479 controls included.")
+    assert 49479.0 in source.plain and 6109.0 in source.plain
+    # both readings of the source stay, so '49' and '479' are not refused either
+    assert 49.0 in source.plain and 479.0 in source.plain
+    assert 1204.0 not in source_numbers("Doses of 1.204 mg were given.").plain

@@ -278,3 +278,20 @@ def test_a_selection_by_what_people_had_not_had_reads_without_a_double_negative(
     assert "disease-modifying treatment for at least 6 months" in who
     assert "had not received" not in who
     assert "people already on treatment" in who
+
+
+def test_a_known_count_that_cannot_be_stated_is_not_called_missing() -> None:
+    """When the facts know how many took part, never write 'the abstract does not say'."""
+    paper = builders.paper(
+        "count-1",
+        "Childhood infection and later MS: a case-control study",
+        [
+            ("METHODS", "This case-control study used national registers of adults with MS."),
+            ("RESULTS", "There were 812 cases and 8 120 controls. Infection was linked to MS."),
+        ],
+    )
+    facts = dataclasses.replace(
+        extract_facts(paper), sample_size=SampleSize(total=8932, reason=None)
+    )
+    summary = write_summary(paper, facts)
+    assert "does not say how many" not in summary.study

@@ -36,6 +36,11 @@ _ONE_PERSON = re.compile(
     r"girl|adult|teenager|case)\b",
     re.IGNORECASE,
 )
+_EACH_GROUP = re.compile(
+    r"\b(?P<count>[\w,-]+)\s+(?:(?:people|participants|adults|patients|children)\s+)?"
+    r"(?:in|per) (?:each|every) (?:group|arm)\b",
+    re.IGNORECASE,
+)
 _SMALL = re.compile(r"\bsmall\b", re.IGNORECASE)
 # Wording that shows "keep in mind" names a limitation of the evidence.
 _ANY_LIMITATION = re.compile(
@@ -97,6 +102,19 @@ def states_count(text: str, total: int) -> bool:
     return any(value == total for value, _text, percent in summary_numbers(text) if not percent)
 
 
+def _states_per_group(text: str, total: int) -> bool:
+    """Return True for "12 people in each group" when 12 divides a total the source never states.
+
+    Abstracts of trials often give only the size of each arm ("n=12/arm"); the total is
+    then arms x size, which the numbers check would not let a summary state.
+    """
+    for match in _EACH_GROUP.finditer(text):
+        for value, _text, percent in summary_numbers(match.group("count")):
+            if not percent and value >= 1 and total % int(value) == 0 and value < total:
+                return True
+    return False
+
+
 def _count_problem(data: CheckInput) -> str | None:
     """Return why the participant count is not stated, or None when it is.
 
@@ -116,6 +134,8 @@ def _count_problem(data: CheckInput) -> str | None:
             parts.append(total - size.healthy_controls)
         parts.append(size.healthy_controls)
     in_source = float(total) in source_numbers(data.source_text).plain
+    if not in_source and _states_per_group(text, total):
+        return None
     if not in_source and parts and sum(parts) == total:
         missing = [count for count in parts if not states_count(text, count)]
         if not missing:

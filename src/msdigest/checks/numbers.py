@@ -115,6 +115,12 @@ def _is_percent(text: str, mention: NumberMention) -> bool:
     return mention.kind == "percent" or bool(_PERCENT_AFTER.match(text, mention.end))
 
 
+# "49 479 controls": thousands grouped with a space (or a thin or no-break space), as
+# many journals print them. `find_numbers` reads two numbers there, since a summary's
+# "1 204" is ambiguous; in the source both readings count, so "49,479" may be stated.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])")
+
+
 @lru_cache(maxsize=512)
 def source_numbers(source_text: str) -> SourceNumbers:
     """Return the numbers stated in a paper's title and abstract, cached per text."""
@@ -122,6 +128,8 @@ def source_numbers(source_text: str) -> SourceNumbers:
     percent: set[float] = set()
     for mention in find_numbers(source_text):
         (percent if _is_percent(source_text, mention) else plain).add(_key(mention.value))
+    for match in _SPACED_THOUSANDS.finditer(source_text):
+        plain.add(_key(float(re.sub(r"\D", "", match.group(0)))))
     words = frozenset(f.word for f in _FRACTIONS if f.in_source.search(source_text))
     return SourceNumbers(frozenset(plain), frozenset(percent), words)
 

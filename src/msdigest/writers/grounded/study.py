@@ -489,6 +489,11 @@ def _no_count(draft: Draft) -> list[Line]:
                 (draft.fact("sample_size", draft.facts.sample_size.reason or "group counts"),),
             )
         ]
+    if draft.facts.sample_size.total is not None:
+        # The facts know a count this summary could not state in the source's own numbers:
+        # saying "the abstract does not say" would be untrue, so say nothing; the
+        # completeness check flags the missing count for the editor.
+        return []
     level = draft.strength.level
     if level == "review" and draft.facts.sample_size.studies:
         key = "review"
