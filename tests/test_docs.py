@@ -38,3 +38,19 @@ def test_every_doc_the_readme_links_exists() -> None:
     assert links, "the README should point readers at docs/"
     missing = [link for link in links if not (ROOT / link).exists()]
     assert not missing
+
+
+def test_readme_examples_are_what_the_writer_writes_now() -> None:
+    """The three example articles must be real output, never edited by hand."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "readme_examples", ROOT / "scripts" / "readme_examples.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert module.current(readme) == module.examples(), (
+        "README examples are out of date: run `.venv/bin/python scripts/readme_examples.py`"
+    )
