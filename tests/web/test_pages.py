@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from msdigest_web.articles.models import Article
+
 pytestmark = pytest.mark.django_db
 
 
@@ -132,3 +134,19 @@ def test_pages_refuse_writes(client: Client) -> None:
 def test_robots_points_to_the_sitemap(client: Client) -> None:
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_glossary_terms_are_marked_where_the_text_writes_another_form(
+    client: Client, make_article: Any
+) -> None:
+    """'MS' explains 'multiple sclerosis' and 'Caregivers' explains 'caregiver' on the page."""
+    article = make_article()
+    Article.objects.filter(pk=article.pk).update(
+        glossary=[
+            {"term": "multiple sclerosis", "definition": "A long-term disease of the nerves."},
+            {"term": "caregiver", "definition": "Someone who looks after a person."},
+        ]
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert re.search(r'aria-describedby="tip-gloss-multiple-sclerosis">MS<', html)
+    assert re.search(r'aria-describedby="tip-gloss-caregiver">Caregivers<', html)

@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from msdigest.glossary import load_glossary
 from msdigest.paper import Paper as PaperRecord
 from msdigest_web.articles.models import DESIGN_LABELS
 
@@ -57,18 +58,35 @@ class GlossaryMarker:
         """Return the id of the definition of `term` in the glossary list."""
         return "gloss-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
+    def _uses(self, text: str) -> list[tuple[int, int, str]]:
+        """Return (start, end, term key) of every use of a term, leftmost first.
+
+        The writer lists a term when the text uses any of its forms ("MS" for "multiple
+        sclerosis", "carers" for "caregiver", "trials" for "clinical trial"), so the
+        bundled glossary's matcher finds those forms; the term as written is matched too,
+        for terms an engine brings that the bundled glossary does not hold.
+        """
+        uses = [
+            (m.start, m.end, m.term.term.lower())
+            for m in load_glossary().find(text)
+            if m.term.term.lower() in self.terms
+        ]
+        if self._pattern is not None:
+            uses += [(m.start(), m.end(), m.group(1).lower()) for m in self._pattern.finditer(text)]
+        uses.sort(key=lambda use: (use[0], -use[1]))
+        return uses
+
     def mark(self, text: str) -> SafeString:
         """Return `text` escaped, with the first use of each term marked up."""
-        if self._pattern is None:
+        if not self.terms:
             return escape(text)
         parts: list[str] = []
         position = 0
-        for match in self._pattern.finditer(text):
-            key = match.group(1).lower()
-            if key in self._used:
+        for start, end, key in self._uses(text):
+            if key in self._used or start < position:
                 continue
             self._used.add(key)
-            parts.append(escape(text[position : match.start()]))
+            parts.append(escape(text[position:start]))
             tip_id = f"tip-{self.anchor(key)}"
             parts.append(
                 format_html(
@@ -76,12 +94,12 @@ class GlossaryMarker:
                     'aria-describedby="{}">{}</span><span class="tip" role="tooltip" '
                     'id="{}">{}</span></span>',
                     tip_id,
-                    match.group(1),
+                    text[start:end],
                     tip_id,
                     self.terms[key]["definition"],
                 )
             )
-            position = match.end()
+            position = end
         parts.append(escape(text[position:]))
         return mark_safe("".join(parts))  # every piece above is escaped or format_html
 
