@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
+
+from msdigest.text.trie import trie_pattern
 
 __all__ = ["NumberMention", "find_numbers", "format_count", "number_words", "words_to_int"]
 
@@ -30,29 +32,10 @@ _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _WORD_NUMBER = re.compile(rf"\b(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b", re.IGNORECASE)
 
 
-def _trie(words: list[str]) -> str:
-    """Return a pattern for any of `words`, shaped as a trie that tries longer words first."""
-    root: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(root)
-
-
 # `_WORD_NUMBER` for lower-case ASCII text: the same matches at the same places, found
 # about four times faster (a trie, and no case-blind comparison). ASCII text keeps its
 # length and offsets when lower-cased; other text is searched with `_WORD_NUMBER`.
-_WORD_TRIE = _trie(_WORD.split("|"))
+_WORD_TRIE = trie_pattern(_WORD.split("|"))
 _LOWER_WORD_NUMBER = re.compile(rf"\b{_WORD_TRIE}(?:(?:\s+and\s+|[\s-]+){_WORD_TRIE})*\b")
 # "1,204", "1 204" is not accepted (ambiguous with two numbers); "0.05", ".05", "25%"
 _DIGITS = re.compile(

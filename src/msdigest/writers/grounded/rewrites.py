@@ -18,6 +18,8 @@ from collections.abc import Callable, Sequence
 from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from msdigest.text.trie import trie_pattern
+
 __all__ = ["REWRITES", "apply_rewrites", "apply_rewrites_one_by_one"]
 
 _LITERAL = _constants.LITERAL
@@ -415,30 +417,11 @@ _ANCHORED = tuple((step, _anchors(step[0])) for step in _STEPS)
 _ALL_ANCHORS = tuple(sorted({a for _, anchors in _ANCHORED if anchors for a in anchors}))
 
 
-def _trie(strings: Sequence[str]) -> str:
-    """Return a pattern matching any of `strings`, shaped as a trie, longest first."""
-    root: dict[str, Any] = {}
-    for string in strings:
-        node = root
-        for char in string:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(root)
-
-
 # Which anchors a text holds, found in one scan: at each position the longest anchor
 # that starts there (a lookahead, so anchors may overlap), and with it every anchor it
 # contains. Any anchor in the text starts somewhere, and the longest anchor starting at
 # the same place contains it, so none is missed.
-_ANCHOR_SCAN = re.compile(f"(?=({_trie(_ALL_ANCHORS)}))")
+_ANCHOR_SCAN = re.compile(f"(?=({trie_pattern(_ALL_ANCHORS)}))")
 _CONTAINED = {a: frozenset(b for b in _ALL_ANCHORS if b in a) for a in _ALL_ANCHORS}
 
 
