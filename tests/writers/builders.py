@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from msdigest.facts import extract_facts
 from msdigest.facts.model import (
     Duration,
     Evidence,
@@ -21,6 +22,8 @@ from msdigest.facts.model import (
     TextFact,
 )
 from msdigest.paper import AbstractSection, Paper
+from msdigest.summary import LaySummary
+from msdigest.writers import write_summary
 
 
 def paper(paper_id: str, title: str, sections: list[tuple[str | None, str]], **extra: Any) -> Paper:
@@ -35,6 +38,11 @@ def paper(paper_id: str, title: str, sections: list[tuple[str | None, str]], **e
         journal_title=extra.pop("journal_title", "Test Journal of MS"),
         **extra,
     )
+
+
+def summarize(paper_: Paper) -> LaySummary:
+    """Return the checked summary of `paper_`, from the facts extracted from it."""
+    return write_summary(paper_, extract_facts(paper_))
 
 
 def span(paper_: Paper, text: str) -> Span:

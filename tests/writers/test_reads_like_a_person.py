@@ -10,24 +10,11 @@ from __future__ import annotations
 import dataclasses
 
 from msdigest.facts import extract_facts
-from msdigest.paper import AbstractSection, Paper
+from msdigest.paper import Paper
 from msdigest.summary import LaySummary
 from msdigest.writers import write_summary
 from msdigest.writers.grounded.phrasing import Phrasing, is_plural
-
-
-def _paper(title: str, sections: list[tuple[str, str]], paper_id: str = "rp-1") -> Paper:
-    return Paper(
-        id=paper_id,
-        title=title,
-        abstract=tuple(AbstractSection(text=t, label=lab, category=lab) for lab, t in sections),
-        journal_title="Test Journal of MS",
-    )
-
-
-def _summary(paper: Paper) -> LaySummary:
-    """Return the checked summary of `paper`, from the facts extracted from it."""
-    return write_summary(paper, extract_facts(paper))
+from tests.writers import builders
 
 
 def _text(summary: LaySummary, section: str | None = None, part: str | None = None) -> str:
@@ -39,7 +26,8 @@ def _text(summary: LaySummary, section: str | None = None, part: str | None = No
 
 
 def _case_report() -> Paper:
-    return _paper(
+    return builders.paper(
+        "rp-1",
         "Tremor after a febrile illness in a man with multiple sclerosis: a case report",
         [
             ("BACKGROUND", "Tremor is a disabling symptom in multiple sclerosis."),
@@ -55,7 +43,8 @@ def _case_report() -> Paper:
 
 
 def _case_series() -> Paper:
-    return _paper(
+    return builders.paper(
+        "rp-1",
         "Headache and seizures in five patients with MOG antibody disease: a case series",
         [
             (
@@ -76,13 +65,13 @@ def _case_series() -> Paper:
 
 
 def test_case_report_headline_names_a_case_report_not_a_small_study() -> None:
-    headline = _summary(_case_report()).headline
+    headline = builders.summarize(_case_report()).headline
     assert "small study" not in headline
     assert "case report" in headline
 
 
 def test_case_series_is_described_not_run() -> None:
-    summary = _summary(_case_series())
+    summary = builders.summarize(_case_series())
     assert "case series" in summary.headline or "a report on" in summary.headline
     assert "small study" not in summary.headline
     study = _text(summary, "study")
@@ -93,13 +82,14 @@ def test_case_series_is_described_not_run() -> None:
 def test_a_contrast_that_points_back_is_dropped() -> None:
     # "The patient nevertheless kept working": the contrast leans on a sentence the
     # summary may not tell, so the fact is told without it.
-    summary = _summary(_case_report())
+    summary = builders.summarize(_case_report())
     assert "even so" not in summary.full_text.lower()
     assert "nevertheless" not in summary.full_text.lower()
 
 
 def _interview_study() -> Paper:
-    return _paper(
+    return builders.paper(
+        "rp-1",
         "Views of a web-based relaxation program for multiple sclerosis: an interview study",
         [
             (
@@ -133,7 +123,8 @@ def test_interview_study_gets_no_randomisation_analogy() -> None:
 
 
 def _snapshot_study() -> Paper:
-    return _paper(
+    return builders.paper(
+        "rp-1",
         "Pain and sleep in a clinic cohort with multiple sclerosis: a cross-sectional study",
         [
             (
@@ -151,13 +142,14 @@ def _snapshot_study() -> Paper:
 
 
 def test_snapshot_study_gets_no_cohort_analogy() -> None:
-    analogy = _text(_summary(_snapshot_study()), part="analogy").lower()
+    analogy = _text(builders.summarize(_snapshot_study()), part="analogy").lower()
     assert analogy
     assert "cohort" not in analogy and "over years" not in analogy
 
 
 def _counselling_trial() -> Paper:
-    return _paper(
+    return builders.paper(
+        "rp-1",
         "Group counselling and anxiety in women with multiple sclerosis: a randomized trial",
         [
             (
@@ -173,7 +165,7 @@ def _counselling_trial() -> Paper:
 
 
 def test_a_comparison_that_names_only_the_control_group_is_not_told_as_a_treatment() -> None:
-    text = _summary(_counselling_trial()).full_text
+    text = builders.summarize(_counselling_trial()).full_text
     assert "the others control groups" not in text
     assert "or to control groups" not in text
     assert "the others were in a comparison group" in text
@@ -216,7 +208,8 @@ def test_next_steps_follow_from_the_design() -> None:
 
 
 def test_a_pilot_with_a_comparison_group_is_not_told_it_needs_one() -> None:
-    paper = _paper(
+    paper = builders.paper(
+        "rp-1",
         "Stretching for leg stiffness in multiple sclerosis: a randomised pilot study",
         [
             (

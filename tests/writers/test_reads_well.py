@@ -9,23 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from msdigest.facts import extract_facts
-from msdigest.paper import AbstractSection, Paper
+from msdigest.paper import Paper
 from msdigest.summary import LaySummary
-from msdigest.writers import write_summary
-
-
-def _paper(title: str, sections: list[tuple[str, str]], paper_id: str = "rw-1") -> Paper:
-    return Paper(
-        id=paper_id,
-        title=title,
-        abstract=tuple(AbstractSection(text=t, label=lab, category=lab) for lab, t in sections),
-        journal_title="Test Journal of MS",
-    )
-
-
-def _summary(paper: Paper) -> LaySummary:
-    return write_summary(paper, extract_facts(paper))
+from tests.writers import builders
 
 
 def _all_text(summary: LaySummary) -> str:
@@ -33,7 +19,8 @@ def _all_text(summary: LaySummary) -> str:
 
 
 def _three_arm_trial() -> Paper:
-    return _paper(
+    return builders.paper(
+        "rw-1",
         "Tolerability of fenoprazine and lutridone in progressive multiple sclerosis: "
         "a randomised, placebo-controlled trial",
         [
@@ -61,7 +48,7 @@ def _three_arm_trial() -> Paper:
 
 
 def test_a_second_drug_named_between_treatment_and_placebo_is_told_as_another_group() -> None:
-    summary = _summary(_three_arm_trial())
+    summary = builders.summarize(_three_arm_trial())
     text = _all_text(summary)
     assert "lutridone" in summary.headline
     assert "group" in text.split("called lutridone")[0].rsplit(".", 1)[-1]
@@ -76,19 +63,20 @@ def _without_conclusions(paper: Paper) -> Paper:
 
 def test_a_result_on_a_coined_word_the_glossary_only_partly_matches_is_not_told() -> None:
     # "trial" inside "time-on-trial" does not explain it to a reader.
-    text = _all_text(_summary(_without_conclusions(_three_arm_trial())))
+    text = _all_text(builders.summarize(_without_conclusions(_three_arm_trial())))
     assert "time-on-trial" not in text
     assert "tolerability got worse" not in text
 
 
 def test_what_was_measured_is_never_told_as_a_finding() -> None:
-    summary = _summary(_without_conclusions(_three_arm_trial()))
+    summary = builders.summarize(_without_conclusions(_three_arm_trial()))
     assert "measure" not in summary.headline
     assert "concluded that the main measure" not in summary.study
 
 
 def test_a_rare_name_is_introduced_with_the_kind_of_thing_it_names() -> None:
-    paper = _paper(
+    paper = builders.paper(
+        "rw-1",
         "Can double vision be reduced by telerehabilitation in a multiple sclerosis patient? "
         "A case report",
         [
@@ -102,13 +90,14 @@ def test_a_rare_name_is_introduced_with_the_kind_of_thing_it_names() -> None:
             )
         ],
     )
-    summary = _summary(paper)
+    summary = builders.summarize(paper)
     assert "Brandtmoller-Vesic" in summary.headline
     assert "called Brandtmoller-Vesic exercises" in summary.study
 
 
 def test_a_trait_and_a_treatment_in_the_title_never_read_as_one_treatment() -> None:
-    paper = _paper(
+    paper = builders.paper(
+        "rw-1",
         "Flu vaccine response in clinical practice: the role of age and DMT treatment",
         [
             (
@@ -121,13 +110,14 @@ def test_a_trait_and_a_treatment_in_the_title_never_read_as_one_treatment() -> N
             )
         ],
     )
-    text = _all_text(_summary(paper))
+    text = _all_text(builders.summarize(paper))
     assert "an age and" not in text
     assert "age and disease-modifying treatment" not in text
 
 
 def test_how_the_study_was_run_is_never_told_as_the_authors_conclusion() -> None:
-    paper = _paper(
+    paper = builders.paper(
+        "rw-1",
         "Sleep quality in people with multiple sclerosis",
         [
             (
@@ -137,13 +127,14 @@ def test_how_the_study_was_run_is_never_told_as_the_authors_conclusion() -> None
             )
         ],
     )
-    summary = _summary(paper)
+    summary = builders.summarize(paper)
     assert "concluded that the researchers ran" not in summary.study
     assert "suggests that the researchers ran" not in summary.headline
 
 
 def _mindfulness_codesign() -> Paper:
-    return _paper(
+    return builders.paper(
+        "rw-1",
         "Development of a Web-Based Mindfulness Course for People With Multiple Sclerosis: "
         "Qualitative Co-Design Study",
         [
@@ -167,19 +158,20 @@ def _mindfulness_codesign() -> Paper:
 
 
 def test_a_program_being_developed_is_named_without_the_aim_and_title_capitals() -> None:
-    text = _all_text(_summary(_mindfulness_codesign()))
+    text = _all_text(builders.summarize(_mindfulness_codesign()))
     assert "development of" not in text.lower()
     assert "Web-Based" not in text
 
 
 def test_the_carers_line_on_meals_needs_a_study_about_food_or_habits() -> None:
-    summary = _summary(_mindfulness_codesign())
+    summary = builders.summarize(_mindfulness_codesign())
     assert "Meals" not in summary.why_it_matters.caregivers
     assert "diet" not in _all_text(summary)
 
 
 def test_a_verdict_without_an_outcome_is_not_the_headline() -> None:
-    paper = _paper(
+    paper = builders.paper(
+        "rw-1",
         "Step training for balance in multiple sclerosis: a randomized controlled trial",
         [
             (
@@ -191,6 +183,6 @@ def test_a_verdict_without_an_outcome_is_not_the_headline() -> None:
             ("CONCLUSION", "Step training added to usual care seems to be a favorable approach."),
         ],
     )
-    summary = _summary(paper)
+    summary = builders.summarize(paper)
     assert "favorable approach" not in summary.headline
     assert "favorable approach" not in summary.study
