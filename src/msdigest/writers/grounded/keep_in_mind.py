@@ -240,19 +240,16 @@ def _planned(draft: Draft) -> list[Line]:
             lines.append(
                 Line(small.text, (*small.sources, draft.fact("limitations.small_sample", "true")))
             )
+    return lines + _care_team(draft)
+
+
+def _care_team(draft: Draft) -> list[Line]:
+    """Return the closing pointer to the reader's care team (editorial, so it is not advice)."""
     care = fill_line(draft, "care_team", _CARE_TEAM, {})
-    if care is not None:
-        lines.append(
-            Line(
-                care.text,
-                (
-                    draft.editorial(
-                        "care-team", "Standard pointer to the reader's care team; not advice."
-                    ),
-                ),
-            )
-        )
-    return lines
+    if care is None:
+        return []
+    note = draft.editorial("care-team", "Standard pointer to the reader's care team; not advice.")
+    return [Line(care.text, (note,))]
 
 
 _EXTRA_KEEP = (
@@ -371,16 +368,4 @@ def write_keep_in_mind(draft: Draft) -> list[Line]:
                 )
             )
     lines += _needed_next(draft)
-    care = fill_line(draft, "care_team", _CARE_TEAM, {})
-    if care is not None:
-        lines.append(
-            Line(
-                care.text,
-                (
-                    draft.editorial(
-                        "care-team", "Standard pointer to the reader's care team; not advice."
-                    ),
-                ),
-            )
-        )
-    return lines
+    return lines + _care_team(draft)
