@@ -136,6 +136,7 @@ def _calibrate() -> float:
 
 def _measure(path: Path, checkpoint: int) -> dict[str, Any]:
     """Parse `path` in this process; return counts, times and peak RSS at two points."""
+    from msdigest.sources.pubmed_record import WALKER
     from msdigest.sources.pubmed_xml import iter_pubmed_xml
 
     papers = skipped = 0
@@ -158,6 +159,7 @@ def _measure(path: Path, checkpoint: int) -> dict[str, Any]:
         "memory": marks,
         "calibration_seconds": _calibrate(),
         "load_average": os.getloadavg()[0],
+        "walker": WALKER,
     }
 
 
@@ -178,6 +180,10 @@ class BenchParseResult:
     calibration_seconds: float = 0.0
     load_average: float = 0.0
     sources_left_out: tuple[str, ...] = ()
+    #: Where the repeated records came from: (file or folder, records taken from it).
+    template_sources: tuple[tuple[str, int], ...] = ()
+    #: Which record walker ran: "compiled" or "python" (see pubmed_record.py).
+    walker: str = ""
 
     @property
     def records_per_second(self) -> float:
@@ -216,13 +222,18 @@ class BenchParseResult:
         yield "PubMed XML parse benchmark (msdigest bench parse)"
         yield (
             f"  input   {self.records:,} records ({self.papers:,} papers, {self.skipped:,} "
-            f"skipped), repeating {self.templates} real records; {self.file_bytes / 1e6:,.0f} MB, "
+            f"skipped), repeating {self.templates} records; {self.file_bytes / 1e6:,.0f} MB, "
             f"{self.bytes_per_record / 1e3:.1f} kB a record"
         )
+        if self.template_sources:
+            yield "  from    " + ", ".join(
+                f"{count} from {name}" for name, count in self.template_sources
+            )
         yield (
             f"  speed   {self.records_per_second:,.0f} records/s on one core "
             f"({self.seconds_cpu:.1f} s CPU; wall clock {self.records_per_wall_second:,.0f}/s "
-            f"in {self.seconds_wall:.1f} s at load average {self.load_average:.1f})"
+            f"in {self.seconds_wall:.1f} s at load average {self.load_average:.1f}), "
+            f"{self.walker} record walker"
         )
         yield f"  memory  peak RSS {memory} (growth {growth:+.1f} MiB)"
         yield f"  goal    {GOAL_RECORDS_PER_SECOND:,} records/s: {met}"
@@ -239,7 +250,17 @@ def run_parse_benchmark(
 ) -> BenchParseResult:
     """Build a file of `records` records from `sources`, parse it in a fresh process."""
     unreadable: list[str] = []
-    templates = record_templates(sources, unreadable)
+    templates: list[tuple[str, ...]] = []
+    counts = []
+    for source in sources:
+        try:
+            found = record_templates([source], unreadable)
+        except InputError:  # no usable record in this one; the others may have some
+            found = []
+        templates += found
+        counts.append((_describe(source), len(found)))
+    if not templates:
+        raise InputError("no <PubmedArticle> records found to build the benchmark file")
     with tempfile.TemporaryDirectory(prefix="msdigest-bench-") as folder:
         path = keep or Path(folder) / "bench.xml"
         size = write_benchmark_file(path, templates, records)
@@ -267,7 +288,18 @@ def run_parse_benchmark(
         calibration_seconds=figures["calibration_seconds"],
         load_average=figures["load_average"],
         sources_left_out=tuple(unreadable),
+        template_sources=tuple(counts),
+        walker=figures.get("walker", ""),
     )
+
+
+def _describe(source: Path) -> str:
+    """Name a source as the report shows it: real records, our sample corpus, or a path."""
+    if source.resolve() == SAMPLE_CORPUS.resolve():
+        return "the sample corpus (fictional, written by us in PubMed's format)"
+    if source.name == "pubmed-xml" and source.parent.name == "eval":
+        return f"{source} (real PubMed records)"
+    return str(source)
 
 
 if __name__ == "__main__":  # the measuring process: python -m msdigest.sources.bench FILE N

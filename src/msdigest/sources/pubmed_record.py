@@ -7,27 +7,38 @@ with labels and NLM categories, journal, publication date (Year/Month/Day, Seaso
 groups, with affiliations), MeSH headings with major-topic flags and qualifiers,
 keywords, publication types and language.
 
-This runs for every record of files with hundreds of thousands of them, so each element
-is read in one pass over its children, dispatching on the tag, and never searched with
-`find()` or XPath (lxml runs Python code for every such call). The children are taken as
-a list (`children()`): for the small elements of a record, lxml's child iterator costs
-more to set up than the loop itself. Subtrees that no field comes from (references,
-grants, comments and corrections) are never entered.
+A walker first collects the raw parts of the record (`record_parts`): the compiled one
+when it was built at install time, else the plain-Python one; both give the same parts.
+Everything after that (clean-up, dates, citation, the reasons to skip) is here, once.
+`MSDIGEST_PURE_PYTHON=1` in the environment selects the plain-Python walker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import warnings
+from collections.abc import Callable
+from pathlib import Path
 
 from lxml import etree
 
 from msdigest.paper import AbstractSection, Author, MeshHeading, Paper, PubDate, month_number
 from msdigest.sources.language import normalise_language
+from msdigest.sources.record_parts import (
+    AuthorParts,
+    DateParts,
+    MeshParts,
+    RecordParts,
+    SectionParts,
+    parts_from_element,
+)
 from msdigest.sources.sections import nlm_category
 from msdigest.sources.skipped import Skipped
 from msdigest.sources.xml_text import children, element_text, plain_text
 
-__all__ = ["paper_from_element", "skips_from_element"]
+__all__ = ["WALKER", "paper_from_element", "paper_from_parts", "skips_from_element"]
 
 _MONTH_ABBREVIATIONS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()  # noqa: SIM905
 
@@ -35,6 +46,40 @@ BOOK_REASON = "a book or book chapter (PubmedBookArticle), not a journal article
 DELETED_REASON = "deleted from PubMed (DeleteCitation)"
 
 Element = etree._Element
+
+
+Walk = Callable[[Element], RecordParts]
+Clean = Callable[[str | None], str]
+
+
+def _choose_walker() -> tuple[str, Walk, Clean]:
+    """Return the compiled walker when it is installed and current, else the Python one.
+
+    In a source checkout, a compiled walker built from an older `_record_walk.pyx` (edited
+    since the last `pip install -e .`) is not used: it would read records the old way.
+    """
+    if os.environ.get("MSDIGEST_PURE_PYTHON", "") not in ("", "0"):
+        return "python", parts_from_element, plain_text
+    try:
+        from msdigest.sources import _record_walk
+    except ImportError:
+        return "python", parts_from_element, plain_text
+    source = Path(__file__).with_name("_record_walk.pyx")
+    if source.is_file() and hashlib.sha256(source.read_bytes()).hexdigest() != (
+        _record_walk.SOURCE_SHA256
+    ):
+        warnings.warn(
+            "the compiled record walker was built from an older _record_walk.pyx; reading "
+            "with the Python walker until `pip install -e .` rebuilds it",
+            stacklevel=2,
+        )
+        return "python", parts_from_element, plain_text
+    return "compiled", _record_walk.parts_from_element, _record_walk.plain_text
+
+
+#: Which walker reads records here: "compiled" (Cython) or "python". `_clean` is
+#: `xml_text.plain_text`, with the commonest case answered in C when compiled.
+WALKER, _walk, _clean = _choose_walker()
 
 
 def _first(element: Element | None, tag: str) -> Element | None:
@@ -59,18 +104,17 @@ def _number(text: str | None) -> int | None:
 # --- dates --------------------------------------------------------------------------------
 
 
-def _pub_date(date: Element | None) -> PubDate | None:
+def _pub_date(parts: DateParts | None) -> PubDate | None:
     """Read a PubDate / ArticleDate: Year, Month, Day, Season or MedlineDate."""
-    if date is None:
+    if parts is None:
         return None
-    parts = {child.tag: child.text for child in children(date)}
-    medline = plain_text(parts.get("MedlineDate"))
+    medline = _clean(parts.get("MedlineDate"))
     if medline:
         return PubDate.from_medline_date(medline)
     year = _number(parts.get("Year"))
     if year is None:
         return None
-    season = plain_text(parts.get("Season"))
+    season = _clean(parts.get("Season"))
     if season:
         return PubDate.from_medline_date(f"{year} {season}")
     month = month_number(parts.get("Month"))
@@ -78,38 +122,24 @@ def _pub_date(date: Element | None) -> PubDate | None:
     return PubDate(year=year, month=month, day=day)
 
 
-def _calendar_date(date: Element) -> dt.date | None:
-    year = month = day = None
-    for child in children(date):
-        tag = child.tag
-        if tag == "Year":
-            year = child.text
-        elif tag == "Month":
-            month = child.text
-        elif tag == "Day":
-            day = child.text
-    number = _number(year)
+def _calendar_date(parts: DateParts) -> dt.date | None:
+    number = _number(parts.get("Year"))
     if number is None:
         return None
     try:
-        return dt.date(number, _number(month) or 1, _number(day) or 1)
+        return dt.date(number, _number(parts.get("Month")) or 1, _number(parts.get("Day")) or 1)
     except ValueError:
         return None
 
 
-def _entry_date(history: Element | None) -> dt.date | None:
+def _entry_date(history: tuple[tuple[str | None, DateParts], ...]) -> dt.date | None:
     """Return the Entrez date (when PubMed listed the record), else the "pubmed" date.
 
     The "pubmed" dates are read only when no Entrez date is usable: most records have
     one, and it often comes after the "pubmed" date.
     """
-    if history is None:
-        return None
     pubmed_stamps = []
-    for stamp in children(history):
-        if stamp.tag != "PubMedPubDate":
-            continue
-        status = stamp.get("PubStatus")
+    for status, stamp in history:
         if status == "entrez":
             found = _calendar_date(stamp)
             if found:
@@ -126,126 +156,83 @@ def _entry_date(history: Element | None) -> dt.date | None:
 # --- parts of a record --------------------------------------------------------------------
 
 
-def _sections(abstract: Element | None) -> tuple[AbstractSection, ...]:
-    if abstract is None:
-        return ()
+def _sections(raw: tuple[SectionParts, ...]) -> tuple[AbstractSection, ...]:
     sections = []
-    for part in children(abstract):
-        if part.tag != "AbstractText":
-            continue
-        text = element_text(part)
+    for raw_text, raw_label, category in raw:
+        text = _clean(raw_text)
         if not text:
             continue
-        label = plain_text(part.get("Label")) or None
-        category = part.get("NlmCategory") or (nlm_category(label) if label else None)
+        label = _clean(raw_label) or None
+        category = category or (nlm_category(label) if label else None)
         sections.append(AbstractSection(text, label, category))
     return tuple(sections)
 
 
-def _other_abstract(others: list[Element]) -> tuple[AbstractSection, ...]:
+def _other_abstract(
+    others: tuple[tuple[str | None, tuple[SectionParts, ...]], ...],
+) -> tuple[AbstractSection, ...]:
     """Return an English `OtherAbstract`, used when the record has no `Abstract`."""
-    for other in others:
-        if normalise_language(other.get("Language")) == "eng":
-            sections = _sections(other)
+    for language, raw in others:
+        if normalise_language(language) == "eng":
+            sections = _sections(raw)
             if sections:
                 return sections
     return ()
 
 
-def _authors(author_list: Element | None) -> tuple[Author, ...]:
-    """Read the `<Author>`s of a list, each in a single pass over its children."""
-    if author_list is None:
-        return ()
+def _authors(raw: tuple[AuthorParts, ...]) -> tuple[Author, ...]:
     authors = []
-    for author in children(author_list):
-        if author.tag != "Author" or author.get("ValidYN") == "N":
-            continue  # NLM marks misspelt or withdrawn names as not valid
-        last = fore = initials = collective = None
-        affiliations: list[str] = []
-        for child in children(author):
-            tag = child.tag
-            if tag == "LastName":
-                last = plain_text(child.text) or None
-            elif tag == "ForeName":
-                fore = plain_text(child.text) or None
-            elif tag == "Initials":
-                initials = plain_text(child.text) or None
-            elif tag == "AffiliationInfo":
-                text = element_text(_first(child, "Affiliation"))
-                if text:
-                    affiliations.append(text)
-            elif tag == "CollectiveName":
-                collective = element_text(child) or None
+    for raw_last, raw_fore, raw_initials, raw_collective, raw_affiliations in raw:
+        affiliations = (
+            tuple(filter(None, map(_clean, raw_affiliations))) if raw_affiliations else ()
+        )
+        collective = _clean(raw_collective)
         if collective:
-            authors.append(Author(collective_name=collective, affiliations=tuple(affiliations)))
-        elif last or fore:
-            authors.append(Author(last, fore, initials, None, tuple(affiliations)))
+            authors.append(Author(None, None, None, collective, affiliations))
+            continue
+        last = _clean(raw_last) or None
+        fore = _clean(raw_fore) or None
+        if last or fore:
+            initials = _clean(raw_initials) or None
+            authors.append(Author(last, fore, initials, None, affiliations))
     return tuple(authors)
 
 
-def _mesh(heading_list: Element | None) -> tuple[MeshHeading, ...]:
+def _mesh(raw: tuple[MeshParts, ...]) -> tuple[MeshHeading, ...]:
     """Return MeSH headings; a heading is major if its descriptor or a qualifier is."""
-    if heading_list is None:
-        return ()
     headings = []
-    for heading in children(heading_list):
-        if heading.tag != "MeshHeading":
-            continue
-        name = ""
-        major = False
-        qualifiers = []
-        for child in children(heading):
-            tag = child.tag
-            if tag == "DescriptorName":
-                name = plain_text(child.text)
-            elif tag == "QualifierName":
-                qualifier = plain_text(child.text)
-                if qualifier:
-                    qualifiers.append(qualifier)
-            else:
-                continue
-            if not major and child.get("MajorTopicYN") == "Y":
-                major = True
+    for descriptor, raw_qualifiers, major in raw:
+        name = _clean(descriptor)
         if name:
-            headings.append(MeshHeading(name, major, tuple(qualifiers)))
+            qualifiers = tuple(filter(None, map(_clean, raw_qualifiers))) if raw_qualifiers else ()
+            headings.append(MeshHeading(name, major, qualifiers))
     return tuple(headings)
 
 
-def _article_ids(id_list: Element | None) -> dict[str, str]:
+def _article_ids(raw: tuple[tuple[str | None, str | None], ...]) -> dict[str, str]:
     """Return PubmedData's own ids by type (those of cited references live elsewhere)."""
     ids: dict[str, str] = {}
-    if id_list is None:
-        return ids
-    for item in children(id_list):
-        if item.tag != "ArticleId":
-            continue
-        kind = item.get("IdType")
+    for kind, text in raw:
         if kind and kind not in ids:
-            value = plain_text(item.text)
+            value = _clean(text)
             if value:
                 ids[kind] = value
     return ids
 
 
-def _doi(locations: list[Element], ids: dict[str, str]) -> str | None:
-    for location in locations:
-        if location.get("EIdType") == "doi" and location.get("ValidYN") != "N":
-            value = plain_text(location.text)
+def _doi(
+    locations: tuple[tuple[str | None, str | None, str | None], ...], ids: dict[str, str]
+) -> str | None:
+    for kind, valid, text in locations:
+        if kind == "doi" and valid != "N":
+            value = _clean(text)
             if value:
                 return value
     return ids.get("doi")
 
 
-def _strings(container: Element | None, tag: str) -> tuple[str, ...]:
-    if container is None:
-        return ()
-    found = []
-    for child in children(container):
-        if child.tag == tag:
-            text = element_text(child)
-            if text:
-                found.append(text)
-    return tuple(found)
+def _strings(raw: tuple[str | None, ...]) -> tuple[str, ...]:
+    return tuple(filter(None, map(_clean, raw)))
 
 
 def _citation(
@@ -280,166 +267,56 @@ def _citation(
 # --- one record ---------------------------------------------------------------------------
 
 
-class _Journal:
-    """The parts of `<Journal>` a paper uses, read in one pass."""
+def paper_from_parts(parts: RecordParts, where: str) -> Paper | Skipped:
+    """Turn the raw parts of one record into a `Paper`, or a `Skipped` that says why not."""
+    pmid = _clean(parts.pmid)
+    record_id = pmid or None
+    if not parts.has_article:
+        return Skipped(where, "no MedlineCitation/Article element", record_id)
+    languages = list(filter(None, map(normalise_language, parts.languages)))
+    if languages and "eng" not in languages:
+        return Skipped(where, f"not English (language {', '.join(languages)})", record_id)
+    title = _clean(parts.title) or _clean(parts.vernacular_title)
+    if not title:
+        return Skipped(where, "no title", record_id)
+    sections = _sections(parts.abstract) or _other_abstract(parts.other_abstracts)
+    if not sections:
+        return Skipped(where, "no abstract", record_id)
 
-    __slots__ = ("iso", "number", "pub_date", "title", "volume")
-
-    def __init__(self, journal: Element | None) -> None:
-        self.title = self.iso = self.volume = self.number = ""
-        self.pub_date: PubDate | None = None
-        if journal is None:
-            return
-        issue = title = iso = None
-        for child in children(journal):
-            tag = child.tag
-            if tag == "JournalIssue":
-                if issue is None:
-                    issue = child
-            elif tag == "Title":
-                if title is None:
-                    title = child
-            elif tag == "ISOAbbreviation" and iso is None:
-                iso = child
-        self.title = element_text(title)
-        self.iso = element_text(iso)
-        if issue is not None:
-            volume = number = date = None
-            for child in children(issue):
-                tag = child.tag
-                if tag == "Volume":
-                    if volume is None:
-                        volume = child
-                elif tag == "Issue":
-                    if number is None:
-                        number = child
-                elif tag == "PubDate" and date is None:
-                    date = child
-            self.volume = element_text(volume)
-            self.number = element_text(number)
-            self.pub_date = _pub_date(date)
+    ids = _article_ids(parts.article_ids)
+    journal_title = journal_iso = volume = number = ""
+    pub_date = None
+    if parts.journal is not None:
+        raw_title, raw_iso, raw_volume, raw_number, raw_date = parts.journal
+        journal_title, journal_iso = _clean(raw_title), _clean(raw_iso)
+        volume, number = _clean(raw_volume), _clean(raw_number)
+        pub_date = _pub_date(raw_date)
+    if pub_date is None or pub_date.year is None:
+        pub_date = _pub_date(parts.article_date) or pub_date
+    return Paper(
+        id=pmid or (f"doi:{ids['doi']}" if "doi" in ids else where),
+        title=title,
+        abstract=sections,
+        pmid=pmid or None,
+        doi=_doi(parts.locations, ids),
+        pmcid=ids.get("pmc"),
+        journal_title=journal_title or None,
+        journal_iso=journal_iso or None,
+        pub_date=pub_date,
+        entry_date=_entry_date(parts.history),
+        authors=_authors(parts.authors),
+        mesh_headings=_mesh(parts.mesh),
+        keywords=_strings(parts.keywords),
+        publication_types=_strings(parts.publication_types),
+        language="eng",
+        citation=_citation(journal_iso, pub_date, volume, number, _clean(parts.pages)),
+        source=where,
+    )
 
 
 def paper_from_element(record: Element, where: str) -> Paper | Skipped:
     """Turn one `<PubmedArticle>` into a `Paper`, or a `Skipped` that says why not."""
-    citation = pubmed_data = None
-    for child in children(record):
-        tag = child.tag
-        if tag == "MedlineCitation":
-            if citation is None:
-                citation = child
-        elif tag == "PubmedData" and pubmed_data is None:
-            pubmed_data = child
-    pmid_element = article = mesh_list = None
-    keyword_lists: list[Element] = []
-    other_abstracts: list[Element] = []
-    if citation is not None:
-        for child in children(citation):
-            tag = child.tag
-            if tag == "Article":
-                if article is None:
-                    article = child
-            elif tag == "PMID":
-                if pmid_element is None:
-                    pmid_element = child
-            elif tag == "MeshHeadingList":
-                if mesh_list is None:
-                    mesh_list = child
-            elif tag == "KeywordList":
-                keyword_lists.append(child)
-            elif tag == "OtherAbstract":
-                other_abstracts.append(child)
-    pmid = plain_text(pmid_element.text) if pmid_element is not None else ""
-    record_id = pmid or None
-    if citation is None or article is None:
-        return Skipped(where, "no MedlineCitation/Article element", record_id)
-
-    journal = title = vernacular = pagination = abstract = author_list = None
-    type_list = article_date = None
-    locations: list[Element] = []
-    languages: list[str] = []
-    for child in children(article):
-        tag = child.tag
-        if tag == "AuthorList":
-            if author_list is None:
-                author_list = child
-        elif tag == "Abstract":
-            if abstract is None:
-                abstract = child
-        elif tag == "ArticleTitle":
-            if title is None:
-                title = child
-        elif tag == "Journal":
-            if journal is None:
-                journal = child
-        elif tag == "ELocationID":
-            locations.append(child)
-        elif tag == "Language":
-            code = normalise_language(child.text)
-            if code:
-                languages.append(code)
-        elif tag == "PublicationTypeList":
-            if type_list is None:
-                type_list = child
-        elif tag == "Pagination":
-            if pagination is None:
-                pagination = child
-        elif tag == "ArticleDate":
-            if article_date is None:
-                article_date = child
-        elif tag == "VernacularTitle" and vernacular is None:
-            vernacular = child
-    if languages and "eng" not in languages:
-        return Skipped(where, f"not English (language {', '.join(languages)})", record_id)
-    title_text = element_text(title) or element_text(vernacular)
-    if not title_text:
-        return Skipped(where, "no title", record_id)
-    sections = _sections(abstract) or _other_abstract(other_abstracts)
-    if not sections:
-        return Skipped(where, "no abstract", record_id)
-
-    history = id_list = None
-    if pubmed_data is not None:
-        for child in children(pubmed_data):
-            tag = child.tag
-            if tag == "History":
-                if history is None:
-                    history = child
-            elif tag == "ArticleIdList" and id_list is None:
-                id_list = child
-    ids = _article_ids(id_list)
-    issue = _Journal(journal)
-    pub_date = issue.pub_date
-    if pub_date is None or pub_date.year is None:
-        pub_date = _pub_date(article_date) or pub_date
-    keywords: tuple[str, ...] = ()
-    for keyword_list in keyword_lists:
-        keywords += _strings(keyword_list, "Keyword")
-    return Paper(
-        id=pmid or (f"doi:{ids['doi']}" if "doi" in ids else where),
-        title=title_text,
-        abstract=sections,
-        pmid=pmid or None,
-        doi=_doi(locations, ids),
-        pmcid=ids.get("pmc"),
-        journal_title=issue.title or None,
-        journal_iso=issue.iso or None,
-        pub_date=pub_date,
-        entry_date=_entry_date(history),
-        authors=_authors(author_list),
-        mesh_headings=_mesh(mesh_list),
-        keywords=keywords,
-        publication_types=_strings(type_list, "PublicationType"),
-        language="eng",
-        citation=_citation(
-            issue.iso,
-            pub_date,
-            issue.volume,
-            issue.number,
-            element_text(_first(pagination, "MedlinePgn")),
-        ),
-        source=where,
-    )
+    return paper_from_parts(_walk(record), where)
 
 
 def skips_from_element(record: Element, where: str) -> list[Skipped]:

@@ -121,6 +121,9 @@ def _iter_source(source: io.BufferedIOBase, name: str) -> Iterator[Paper | Skipp
             if record.tag in _RECORD_TAGS:
                 number += 1
                 yield from _records(record, f"{name}#{number}")
+            # Drop our reference first: lxml then frees the record's nodes at once
+            # instead of moving them to a document of their own to free later.
+            del record
             del root[0]
     if error is not None:
         raise error

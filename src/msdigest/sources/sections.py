@@ -59,6 +59,8 @@ _CATEGORIES = {
         "conclusions and relevance",
     ),
 }
+_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"\W+")
 _LOOKUP = {name: category for category, names in _CATEGORIES.items() for name in names}
 
 
@@ -66,10 +68,10 @@ def nlm_category(label: str | None) -> str | None:
     """Return NLM's category for a section label ("Methods and materials" -> "METHODS")."""
     if not label:
         return None
-    key = re.sub(r"\s+", " ", label.strip().lower())
+    key = _SPACES.sub(" ", label.strip().lower())
     if key in _LOOKUP:
         return _LOOKUP[key]
-    for word in re.split(r"\W+", key):
+    for word in _NON_WORD.split(key):
         if word in _LOOKUP:
             return _LOOKUP[word]
     return "UNASSIGNED"

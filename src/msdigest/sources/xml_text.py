@@ -21,7 +21,7 @@ from lxml import etree
 
 from msdigest.text.clean import clean_text
 
-__all__ = ["children", "element_text", "plain_text"]
+__all__ = ["children", "element_text", "plain_text", "raw_text"]
 
 #: Return an element's children as a list: `element[:]`, which for small elements costs
 #: less than setting up lxml's child iterator (lxml's type stubs do not cover slicing).
@@ -113,6 +113,11 @@ def _raw_text(element: etree._Element) -> str:
             pieces.append(child.text or "" if len(child) == 0 else "".join(_itertext(child)))
         pieces.append(child.tail or "")
     return "".join(pieces)
+
+
+def raw_text(element: etree._Element) -> str | None:
+    """Return all text inside the element (inline markup included), not yet cleaned."""
+    return element.text if len(element) == 0 else _raw_text(element)
 
 
 def element_text(element: etree._Element | None) -> str:

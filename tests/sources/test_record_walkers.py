@@ -1,0 +1,317 @@
+"""The compiled record walker reads exactly what the Python walker reads, and is used.
+
+`msdigest.sources._record_walk` (Cython) is a faster copy of
+`msdigest.sources.record_parts.parts_from_element`; these tests hold it to that on every
+fixture, on the real records in ../shared/eval when present, and on generated records full
+of the odd things PubMed XML can hold (inline markup, MathML, CDATA, comments, entities,
+namespaced look-alikes, repeated elements, invalid authors).
+
+Where the compiled walker was not built (no C compiler), its tests skip, unless
+MSDIGEST_REQUIRE_COMPILED=1 (set by CI), which makes a missing walker a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from msdigest.sources import pubmed_record, record_parts
+from msdigest.sources.pubmed_xml import iter_pubmed_xml
+from msdigest.sources.xml_text import plain_text
+from tests.conftest import FIXTURES, SAMPLE_CORPUS, SHARED_EVAL
+
+try:
+    from msdigest.sources import _record_walk
+except ImportError:  # not built here
+    _record_walk = None  # type: ignore[assignment]
+
+REQUIRED = os.environ.get("MSDIGEST_REQUIRE_COMPILED", "") not in ("", "0")
+
+
+@pytest.fixture
+def walker():  # type: ignore[no-untyped-def]
+    if _record_walk is None:
+        if REQUIRED:
+            pytest.fail("the compiled record walker is not installed (MSDIGEST_REQUIRE_COMPILED=1)")
+        pytest.skip("the compiled record walker is not installed")
+    return _record_walk
+
+
+def _records(path: Path) -> list[etree._Element]:
+    """Every <PubmedArticle> of a file; a broken file gives what a recovering parser finds."""
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    root = etree.parse(str(path), parser).getroot()
+    if root is None:
+        return []
+    return [root] if root.tag == "PubmedArticle" else list(root.iter("PubmedArticle"))
+
+
+def _xml_files() -> list[Path]:
+    files = sorted(p for p in (FIXTURES / "pubmed").iterdir() if ".xml" in p.name)
+    files.append(SAMPLE_CORPUS / "sample-corpus.xml")
+    if (SHARED_EVAL / "pubmed-xml").is_dir():
+        files += sorted((SHARED_EVAL / "pubmed-xml").glob("*.xml"))
+    return files
+
+
+# --- which walker runs ---------------------------------------------------------------------
+
+
+def test_the_compiled_walker_is_the_one_in_use_when_built(walker) -> None:  # type: ignore[no-untyped-def]
+    if os.environ.get("MSDIGEST_PURE_PYTHON", "") not in ("", "0"):
+        pytest.skip("MSDIGEST_PURE_PYTHON is set")
+    assert pubmed_record.WALKER == "compiled"
+
+
+def test_a_compiled_walker_older_than_its_source_is_not_used(walker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    source = Path(pubmed_record.__file__).with_name("_record_walk.pyx")
+    if not source.is_file():
+        pytest.skip("not a source checkout")
+    monkeypatch.setattr(walker, "SOURCE_SHA256", "0" * 64)
+    with pytest.warns(UserWarning, match="older _record_walk.pyx"):
+        name, walk, _clean = pubmed_record._choose_walker()
+    assert name == "python" and walk is record_parts.parts_from_element
+
+
+def test_pure_python_can_be_chosen_and_reads_the_same_papers(walker) -> None:  # type: ignore[no-untyped-def]
+    """`msdigest parse` prints the same papers with either walker (end to end)."""
+    files = [
+        str(SAMPLE_CORPUS / "sample-corpus.xml"),
+        str(FIXTURES / "pubmed" / "inline-markup.xml"),
+    ]
+    command = [sys.executable, "-m", "msdigest_cli.main", "parse", *files]
+    outputs = {}
+    for pure in ("0", "1"):
+        env = {**os.environ, "MSDIGEST_PURE_PYTHON": pure}
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+        outputs[pure] = done.stdout
+    assert outputs["0"].count("\n") >= 30
+    assert outputs["0"] == outputs["1"]
+
+
+# --- same parts ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", _xml_files(), ids=lambda p: p.name)
+def test_both_walkers_read_every_record_of_every_file_alike(walker, path: Path) -> None:  # type: ignore[no-untyped-def]
+    records = _records(path)
+    for record in records:
+        assert walker.parts_from_element(record) == record_parts.parts_from_element(record)
+
+
+def test_the_parts_hold_what_the_record_says(walker) -> None:  # type: ignore[no-untyped-def]
+    """A check on the contract itself, not only on agreement."""
+    record = etree.fromstring(
+        b"""<PubmedArticle><MedlineCitation><PMID>12</PMID><Article>
+        <ArticleTitle>IL-17<sup>+</sup> cells in <i>MS</i></ArticleTitle>
+        <Abstract><AbstractText Label="AIM" NlmCategory="OBJECTIVE">To see.</AbstractText>
+        </Abstract>
+        <AuthorList><Author ValidYN="N"><LastName>Wrong</LastName></Author>
+        <Author><LastName>Ng</LastName><LastName>Ngo</LastName><Initials>A</Initials>
+        <AffiliationInfo><Affiliation>Lab &amp; Clinic</Affiliation></AffiliationInfo>
+        </Author></AuthorList></Article>
+        <MeshHeadingList><MeshHeading><DescriptorName MajorTopicYN="N">Fatigue</DescriptorName>
+        <QualifierName MajorTopicYN="Y">therapy</QualifierName></MeshHeading></MeshHeadingList>
+        </MedlineCitation><PubmedData><History><PubMedPubDate PubStatus="entrez"><Year>2024</Year>
+        </PubMedPubDate></History></PubmedData></PubmedArticle>"""
+    )
+    parts = walker.parts_from_element(record)
+    assert parts.pmid == "12" and parts.title == "IL-17+ cells in MS"
+    assert parts.abstract == (("To see.", "AIM", "OBJECTIVE"),)
+    assert parts.authors == (("Ngo", None, "A", None, ("Lab & Clinic",)),)
+    assert parts.mesh == (("Fatigue", ("therapy",), True),)
+    assert parts.history == (("entrez", {"Year": "2024"}),)
+
+
+# --- generated records ---------------------------------------------------------------------
+
+MATHML = "http://www.w3.org/1998/Math/MathML"
+_CHARACTERS = list("ab AZ09.,;:-()%\n\t  éü–µβ≥±\u00a0\u2009\u200b&<>\"'")
+
+words = st.text(alphabet=st.sampled_from(_CHARACTERS), max_size=24)
+
+
+def _text(value: str) -> str:
+    return escape(value)
+
+
+inline = st.one_of(
+    words.map(_text),
+    words.map(lambda w: f"<i>{_text(w)}</i>"),
+    words.map(lambda w: f"<sub>{_text(w)}</sub>"),
+    words.map(lambda w: f"\n   <sup>{_text(w)}</sup>"),
+    words.map(lambda w: f"<b><i>{_text(w)}</i> x</b>"),
+    words.map(lambda w: f'<mml:math xmlns:mml="{MATHML}"><mml:mi>{_text(w)}</mml:mi></mml:math>'),
+    words.map(lambda w: f"<math><mi>{_text(w)}</mi></math>"),
+    words.map(lambda w: f"<!-- {w.replace('-', '')} -->"),
+    words.map(lambda w: f"<![CDATA[{w.replace(']', '')}]]>"),
+    st.just("<?pi data?>"),
+    st.just("&amp;lt;b&amp;gt;"),
+    st.just("<x:i xmlns:x='urn:x'>ns</x:i>"),
+    st.just(""),
+)
+mixed = st.lists(inline, max_size=4).map("".join)
+maybe_attribute = st.one_of(st.none(), words)
+
+
+def _element(tag: str, content: str, **attributes: str | None) -> str:
+    attrs = "".join(f" {k}={quoteattr(v)}" for k, v in attributes.items() if v is not None)
+    return f"<{tag}{attrs}>{content}</{tag}>"
+
+
+def _some(strategy: st.SearchStrategy[str], most: int = 3) -> st.SearchStrategy[str]:
+    return st.lists(strategy, max_size=most).map("\n".join)
+
+
+date = _some(
+    st.tuples(
+        st.sampled_from(["Year", "Month", "Day", "Season", "MedlineDate", "Hour"]), words
+    ).map(lambda pair: _element(pair[0], _text(pair[1]))),
+    4,
+)
+author = st.tuples(
+    st.sampled_from([None, "Y", "N"]),
+    _some(
+        st.one_of(
+            st.tuples(st.sampled_from(["LastName", "ForeName", "Initials", "Suffix"]), mixed).map(
+                lambda pair: _element(pair[0], pair[1])
+            ),
+            mixed.map(lambda m: _element("CollectiveName", m)),
+            mixed.map(lambda m: _element("AffiliationInfo", _element("Affiliation", m))),
+            st.just("<AffiliationInfo><Identifier>x</Identifier></AffiliationInfo>"),
+        ),
+        4,
+    ),
+).map(lambda pair: _element("Author", pair[1], ValidYN=pair[0]))
+heading = st.tuples(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["DescriptorName", "QualifierName", "Other"]),
+            mixed,
+            st.sampled_from([None, "Y", "N", " Y"]),
+        ),
+        max_size=3,
+    )
+).map(
+    lambda parts: _element(
+        "MeshHeading",
+        "".join(_element(tag, text, MajorTopicYN=major) for tag, text, major in parts[0]),
+    )
+)
+abstract_text = st.tuples(mixed, maybe_attribute, maybe_attribute).map(
+    lambda t: _element("AbstractText", t[0], Label=t[1], NlmCategory=t[2])
+)
+article = st.tuples(
+    _some(mixed.map(lambda m: _element("ArticleTitle", m)), 2),
+    _some(mixed.map(lambda m: _element("VernacularTitle", m)), 1),
+    _some(_some(abstract_text, 3).map(lambda a: _element("Abstract", a)), 2),
+    _some(st.sampled_from(["eng", "fre", "", " ENG "]).map(lambda w: _element("Language", w)), 2),
+    _some(
+        st.tuples(st.sampled_from(["doi", "pii", None]), maybe_attribute, words).map(
+            lambda t: _element("ELocationID", _text(t[2]), EIdType=t[0], ValidYN=t[1])
+        ),
+        2,
+    ),
+    st.tuples(mixed, mixed, mixed, date).map(
+        lambda t: _element(
+            "Journal",
+            _element("Title", t[0])
+            + _element("ISOAbbreviation", t[1])
+            + _element("JournalIssue", _element("Volume", t[2]) + _element("PubDate", t[3])),
+        )
+    ),
+    date.map(lambda d: _element("ArticleDate", d)),
+    mixed.map(lambda m: _element("Pagination", _element("MedlinePgn", m))),
+    _some(author, 4).map(lambda a: _element("AuthorList", a)),
+    _some(mixed.map(lambda m: _element("PublicationType", m)), 2).map(
+        lambda p: _element("PublicationTypeList", p)
+    ),
+    st.just(
+        "<x:AuthorList xmlns:x='urn:x'><x:Author><x:LastName>No</x:LastName>"
+        "</x:Author></x:AuthorList>"
+    ),
+).flatmap(lambda parts: st.permutations(list(parts)).map("\n".join))
+record = st.tuples(
+    _some(words.map(lambda w: _element("PMID", _text(w))), 2),
+    _some(article.map(lambda a: _element("Article", a)), 2),
+    _some(heading, 3).map(lambda h: _element("MeshHeadingList", h)),
+    _some(
+        _some(mixed.map(lambda m: _element("Keyword", m)), 2).map(
+            lambda k: _element("KeywordList", k)
+        ),
+        2,
+    ),
+    _some(
+        st.tuples(maybe_attribute, _some(abstract_text, 2)).map(
+            lambda t: _element("OtherAbstract", t[1], Language=t[0])
+        ),
+        2,
+    ),
+    _some(
+        st.tuples(st.sampled_from(["entrez", "pubmed", "received", None]), date).map(
+            lambda t: _element("PubMedPubDate", t[1], PubStatus=t[0])
+        ),
+        3,
+    ),
+    _some(
+        st.tuples(st.sampled_from(["pubmed", "doi", "pmc", None]), words).map(
+            lambda t: _element("ArticleId", _text(t[1]), IdType=t[0])
+        ),
+        3,
+    ),
+).map(
+    lambda t: (
+        "<PubmedArticle><MedlineCitation>"
+        + "\n".join(t[:5])
+        + "</MedlineCitation><PubmedData>"
+        + _element("History", t[5])
+        + _element("ArticleIdList", t[6])
+        + "</PubmedData></PubmedArticle>"
+    )
+)
+
+# As the reader parses (comments and PIs dropped), and keeping everything lxml can keep.
+_PARSERS = [
+    etree.XMLParser(remove_comments=True, remove_pis=True, resolve_entities=False),
+    etree.XMLParser(strip_cdata=False, resolve_entities=False),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(record=record)
+def test_both_walkers_read_generated_records_alike(record: str) -> None:
+    if _record_walk is None:
+        if REQUIRED:
+            pytest.fail("the compiled record walker is not installed (MSDIGEST_REQUIRE_COMPILED=1)")
+        pytest.skip("the compiled record walker is not installed")
+    for parser in _PARSERS:
+        element = etree.fromstring(record.encode(), parser)
+        assert _record_walk.parts_from_element(element) == record_parts.parts_from_element(element)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.none(), st.text(max_size=40), words))
+def test_the_compiled_clean_up_matches_the_python_one(text: str | None) -> None:
+    if _record_walk is None:
+        if REQUIRED:
+            pytest.fail("the compiled record walker is not installed (MSDIGEST_REQUIRE_COMPILED=1)")
+        pytest.skip("the compiled record walker is not installed")
+    assert _record_walk.plain_text(text) == plain_text(text)
+
+
+def test_the_reader_gives_the_same_papers_with_either_walker(walker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    files = [p for p in _xml_files() if "truncated" not in p.name]
+    compiled = [list(iter_pubmed_xml(p)) for p in files]
+    monkeypatch.setattr(pubmed_record, "_walk", record_parts.parts_from_element)
+    monkeypatch.setattr(pubmed_record, "_clean", plain_text)
+    python = [list(iter_pubmed_xml(p)) for p in files]
+    assert compiled == python
+    assert sum(len(items) for items in compiled) >= 40
