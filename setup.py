@@ -1,9 +1,10 @@
-"""Build the compiled record walker; everything else about the package is in pyproject.toml.
+"""Build the compiled speed-ups; everything else about the package is in pyproject.toml.
 
-`msdigest.sources._record_walk` (Cython, against lxml's public C API) reads PubMed records
-about six times faster than the plain-Python walker it mirrors. It is optional: when it
-cannot be built (no C compiler, no Python headers), pip still installs msdigest and the
-plain-Python walker is used; `msdigest bench parse` says which one ran.
+`msdigest.sources._speedups` (Cython, against lxml's public C API) holds faster twins of
+the PubMed reader's record walker, text clean-up and unread-subtree search; with it the
+reader runs about 40% faster. It is optional: when it cannot be built (no C compiler, no
+Python headers), pip still installs msdigest and the plain-Python code runs;
+`msdigest bench parse` says which record walker ran.
 """
 
 import hashlib
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from setuptools import Extension, setup
 
-WALKER_SOURCE = Path("src/msdigest/sources/_record_walk.pyx")
+SPEEDUPS_SOURCE = Path("src/msdigest/sources/_speedups.pyx")
 
 
 def _extensions() -> list[Extension]:
@@ -21,17 +22,17 @@ def _extensions() -> list[Extension]:
     except ImportError:  # built without the build requirements: plain Python only
         return []
     # The source's digest is built in, so a checkout can tell when the module it has is
-    # older than the source next to it (pubmed_record.py then uses the Python walker).
-    digest = hashlib.sha256(WALKER_SOURCE.read_bytes()).hexdigest()
-    walker = Extension(
-        "msdigest.sources._record_walk",
-        [str(WALKER_SOURCE)],
+    # older than the source next to it (pubmed_record.py then uses the plain-Python walker).
+    digest = hashlib.sha256(SPEEDUPS_SOURCE.read_bytes()).hexdigest()
+    speedups = Extension(
+        "msdigest.sources._speedups",
+        [str(SPEEDUPS_SOURCE)],
         include_dirs=lxml.get_include(),
-        define_macros=[("MSDIGEST_WALKER_SOURCE_SHA256", f'"{digest}"')],
+        define_macros=[("MSDIGEST_SPEEDUPS_SOURCE_SHA256", f'"{digest}"')],
         optional=True,
     )
     return cythonize(
-        [walker],
+        [speedups],
         language_level=3,
         quiet=True,
         compiler_directives={"annotation_typing": False},

@@ -8,19 +8,14 @@ groups, with affiliations), MeSH headings with major-topic flags and qualifiers,
 keywords, publication types and language.
 
 A walker first collects the raw parts of the record (`record_parts`): the compiled one
-when it was built at install time, else the plain-Python one; both give the same parts.
-Everything after that (clean-up, dates, citation, the reasons to skip) is here, once.
-`MSDIGEST_PURE_PYTHON=1` in the environment selects the plain-Python walker.
+when the speed-ups are in use (`speedups`), else the plain-Python one; both give the same
+parts. Everything after that (clean-up, dates, citation, the reasons to skip) is here, once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-import warnings
 from collections.abc import Callable
-from pathlib import Path
 
 from lxml import etree
 
@@ -36,6 +31,7 @@ from msdigest.sources.record_parts import (
 )
 from msdigest.sources.sections import nlm_category
 from msdigest.sources.skipped import Skipped
+from msdigest.sources.speedups import COMPILED
 from msdigest.sources.xml_text import children, element_text, plain_text
 
 __all__ = ["WALKER", "paper_from_element", "paper_from_parts", "skips_from_element"]
@@ -53,28 +49,10 @@ Clean = Callable[[str | None], str]
 
 
 def _choose_walker() -> tuple[str, Walk, Clean]:
-    """Return the compiled walker when it is installed and current, else the Python one.
-
-    In a source checkout, a compiled walker built from an older `_record_walk.pyx` (edited
-    since the last `pip install -e .`) is not used: it would read records the old way.
-    """
-    if os.environ.get("MSDIGEST_PURE_PYTHON", "") not in ("", "0"):
+    """Return the compiled walker and clean-up when they are in use, else the Python ones."""
+    if COMPILED is None:
         return "python", parts_from_element, plain_text
-    try:
-        from msdigest.sources import _record_walk
-    except ImportError:
-        return "python", parts_from_element, plain_text
-    source = Path(__file__).with_name("_record_walk.pyx")
-    if source.is_file() and hashlib.sha256(source.read_bytes()).hexdigest() != (
-        _record_walk.SOURCE_SHA256
-    ):
-        warnings.warn(
-            "the compiled record walker was built from an older _record_walk.pyx; reading "
-            "with the Python walker until `pip install -e .` rebuilds it",
-            stacklevel=2,
-        )
-        return "python", parts_from_element, plain_text
-    return "compiled", _record_walk.parts_from_element, _record_walk.plain_text
+    return "compiled", COMPILED.parts_from_element, COMPILED.plain_text
 
 
 #: Which walker reads records here: "compiled" (Cython) or "python". `_clean` is

@@ -1,4 +1,4 @@
-# Type stub for the compiled walker (_record_walk.pyx); see record_parts.py.
+# Type stub for the compiled walker (_speedups.pyx); see record_parts.py.
 from lxml import etree
 
 from msdigest.sources.record_parts import RecordParts
@@ -7,3 +7,6 @@ SOURCE_SHA256: str
 
 def parts_from_element(record: etree._Element) -> RecordParts: ...
 def plain_text(raw: str | None) -> str: ...
+def find_start_tag(
+    data: bytes, start: int, stop: int, names: tuple[bytes, ...]
+) -> tuple[int, int]: ...

@@ -1,13 +1,14 @@
-"""The compiled record walker reads exactly what the Python walker reads, and is used.
+"""The compiled speed-ups give exactly what their plain-Python twins give, and are used.
 
-`msdigest.sources._record_walk` (Cython) is a faster copy of
-`msdigest.sources.record_parts.parts_from_element`; these tests hold it to that on every
-fixture, on the real records in ../shared/eval when present, and on generated records full
-of the odd things PubMed XML can hold (inline markup, MathML, CDATA, comments, entities,
-namespaced look-alikes, repeated elements, invalid authors).
+`msdigest.sources._speedups` (Cython) holds faster copies of the record walker
+(`record_parts.parts_from_element`), the text clean-up (`xml_text.plain_text`) and the
+unread-subtree search (`unread_subtrees._python_find_start_tag`). These tests hold each to
+its twin on every fixture, on the real records in ../shared/eval when present, and on
+generated input full of the odd things PubMed XML can hold (inline markup, MathML, CDATA,
+comments, entities, namespaced look-alikes, repeated elements, invalid authors).
 
-Where the compiled walker was not built (no C compiler), its tests skip, unless
-MSDIGEST_REQUIRE_COMPILED=1 (set by CI), which makes a missing walker a failure.
+Where the speed-ups were not built (no C compiler), their tests skip, unless
+MSDIGEST_REQUIRE_COMPILED=1 (set by CI), which makes a missing build a failure.
 """
 
 from __future__ import annotations
@@ -23,26 +24,32 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from msdigest.sources import pubmed_record, record_parts
+from msdigest.sources import pubmed_record, record_parts, speedups
 from msdigest.sources.pubmed_xml import iter_pubmed_xml
+from msdigest.sources.unread_subtrees import UNREAD_TAGS, _python_find_start_tag
 from msdigest.sources.xml_text import plain_text
 from tests.conftest import FIXTURES, SAMPLE_CORPUS, SHARED_EVAL
 
 try:
-    from msdigest.sources import _record_walk
+    from msdigest.sources import _speedups
 except ImportError:  # not built here
-    _record_walk = None  # type: ignore[assignment]
+    _speedups = None  # type: ignore[assignment]
 
 REQUIRED = os.environ.get("MSDIGEST_REQUIRE_COMPILED", "") not in ("", "0")
 
 
+def _compiled():  # type: ignore[no-untyped-def]
+    """Return the compiled module; skip (fail under MSDIGEST_REQUIRE_COMPILED=1) without it."""
+    if _speedups is None:
+        if REQUIRED:
+            pytest.fail("the compiled speed-ups are not installed (MSDIGEST_REQUIRE_COMPILED=1)")
+        pytest.skip("the compiled speed-ups are not installed")
+    return _speedups
+
+
 @pytest.fixture
 def walker():  # type: ignore[no-untyped-def]
-    if _record_walk is None:
-        if REQUIRED:
-            pytest.fail("the compiled record walker is not installed (MSDIGEST_REQUIRE_COMPILED=1)")
-        pytest.skip("the compiled record walker is not installed")
-    return _record_walk
+    return _compiled()
 
 
 def _records(path: Path) -> list[etree._Element]:
@@ -71,14 +78,18 @@ def test_the_compiled_walker_is_the_one_in_use_when_built(walker) -> None:  # ty
     assert pubmed_record.WALKER == "compiled"
 
 
-def test_a_compiled_walker_older_than_its_source_is_not_used(walker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    source = Path(pubmed_record.__file__).with_name("_record_walk.pyx")
+def test_compiled_speed_ups_older_than_their_source_are_not_used(walker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    source = Path(speedups.__file__).with_name("_speedups.pyx")
     if not source.is_file():
         pytest.skip("not a source checkout")
-    monkeypatch.setattr(walker, "SOURCE_SHA256", "0" * 64)
-    with pytest.warns(UserWarning, match="older _record_walk.pyx"):
-        name, walk, _clean = pubmed_record._choose_walker()
-    assert name == "python" and walk is record_parts.parts_from_element
+    monkeypatch.delenv("MSDIGEST_PURE_PYTHON", raising=False)
+    assert speedups.load() is walker
+    with monkeypatch.context() as patch:
+        patch.setattr(walker, "SOURCE_SHA256", "0" * 64)
+        with pytest.warns(UserWarning, match="older _speedups.pyx"):
+            assert speedups.load() is None
+    monkeypatch.setenv("MSDIGEST_PURE_PYTHON", "1")
+    assert speedups.load() is None
 
 
 def test_pure_python_can_be_chosen_and_reads_the_same_papers(walker) -> None:  # type: ignore[no-untyped-def]
@@ -288,23 +299,17 @@ _PARSERS = [
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(record=record)
 def test_both_walkers_read_generated_records_alike(record: str) -> None:
-    if _record_walk is None:
-        if REQUIRED:
-            pytest.fail("the compiled record walker is not installed (MSDIGEST_REQUIRE_COMPILED=1)")
-        pytest.skip("the compiled record walker is not installed")
+    _compiled()
     for parser in _PARSERS:
         element = etree.fromstring(record.encode(), parser)
-        assert _record_walk.parts_from_element(element) == record_parts.parts_from_element(element)
+        assert _speedups.parts_from_element(element) == record_parts.parts_from_element(element)
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.one_of(st.none(), st.text(max_size=40), words))
 def test_the_compiled_clean_up_matches_the_python_one(text: str | None) -> None:
-    if _record_walk is None:
-        if REQUIRED:
-            pytest.fail("the compiled record walker is not installed (MSDIGEST_REQUIRE_COMPILED=1)")
-        pytest.skip("the compiled record walker is not installed")
-    assert _record_walk.plain_text(text) == plain_text(text)
+    _compiled()
+    assert _speedups.plain_text(text) == plain_text(text)
 
 
 def test_the_reader_gives_the_same_papers_with_either_walker(walker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -315,3 +320,37 @@ def test_the_reader_gives_the_same_papers_with_either_walker(walker, monkeypatch
     python = [list(iter_pubmed_xml(p)) for p in files]
     assert compiled == python
     assert sum(len(items) for items in compiled) >= 40
+
+
+_PIECES = [
+    b"<ReferenceList>",
+    b"<ReferenceList ",
+    b"<ReferenceListX>",
+    b"<ReferenceList",
+    b"<GrantList\t",
+    b"<Grant>",
+    b"<CommentsCorrectionsList\n",
+    b"<InvestigatorList>",
+    b"</ReferenceList>",
+    b"<",
+    b"<<",
+    b"x",
+    b" ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.lists(st.sampled_from(_PIECES), max_size=20).map(b"".join),
+    start=st.integers(0, 60),
+    stop=st.integers(0, 300),
+)
+def test_the_compiled_start_tag_search_matches_the_python_one(
+    data: bytes, start: int, stop: int
+) -> None:
+    _compiled()
+    names = tuple(tag.encode() for tag in UNREAD_TAGS)
+    expected = _python_find_start_tag(data, start, stop, names)
+    assert _speedups.find_start_tag(data, start, stop, names) == expected
+    if expected[0] >= 0:  # and it is a start tag of that name
+        assert data[expected[0] + 1 :].startswith(names[expected[1]])

@@ -1,26 +1,30 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""The compiled record walker: `record_parts.parts_from_element`, over libxml2's nodes.
+"""Compiled speed-ups for reading PubMed XML, each a faster twin of plain-Python code.
 
-The plain-Python walker asks lxml for every element it looks at, and lxml answers with a
-new Python object each time (its tag a new string, too). Here the same walk reads
-libxml2's node structs directly, through lxml's public C API (`etreepublic.pxd`, the
-documented way for extensions to share lxml's trees), and makes Python objects only for
-the text it returns. It must return exactly what `record_parts.parts_from_element`
-returns: the tests compare the two on every fixture and on generated records.
+- `parts_from_element`: the record walker, `record_parts.parts_from_element` over
+  libxml2's nodes. The plain-Python walker asks lxml for every element it looks at, and
+  lxml answers with a new Python object each time (its tag a new string, too). Here the
+  same walk reads libxml2's node structs directly, through lxml's public C API
+  (`etreepublic.pxd`, the documented way for extensions to share lxml's trees), and makes
+  Python objects only for the text it returns.
+- `plain_text`: `xml_text.plain_text`, with the commonest case (clean ASCII) answered here.
+- `find_start_tag`: the search for subtrees no field is read from
+  (`unread_subtrees._python_find_start_tag`), in one pass.
 
-Only the node structs are read (never a libxml2 function called), so this module links
-against nothing; lxml's headers are needed only to compile it. Text with inline markup
-inside (rare: a title with `<i>`, an abstract with MathML) is handed to the Python helper
-`xml_text.raw_text`, so there is one definition of how such text reads.
+Each must return exactly what its twin returns: the tests compare them on every fixture
+and on generated input. Only node structs are read (never a libxml2 function called), so
+the module links against nothing; lxml's headers are needed only to compile it. Text with
+nested markup or MathML inside (rare) is handed to the Python helper `xml_text.raw_text`,
+so there is one definition of how such text reads.
 """
 
-from libc.string cimport strcmp
+from libc.string cimport memchr, memcmp, memset, strcmp
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 from lxml.includes.tree cimport xmlNode, xmlAttr
 
-from msdigest.sources.record_parts import DATE_TAGS, RecordParts
+from msdigest.sources.record_parts import RecordParts
 from msdigest.sources.xml_text import plain_text as _python_plain_text
 from msdigest.sources.xml_text import raw_text as _python_raw_text
 
@@ -28,14 +32,14 @@ cetree.import_lxml__etree()
 
 cdef extern from *:
     """
-    #ifndef MSDIGEST_WALKER_SOURCE_SHA256
-    #define MSDIGEST_WALKER_SOURCE_SHA256 ""
+    #ifndef MSDIGEST_SPEEDUPS_SOURCE_SHA256
+    #define MSDIGEST_SPEEDUPS_SOURCE_SHA256 ""
     #endif
     """
-    const char* MSDIGEST_WALKER_SOURCE_SHA256
+    const char* MSDIGEST_SPEEDUPS_SOURCE_SHA256
 
 #: SHA-256 of the .pyx this module was compiled from (set by setup.py).
-SOURCE_SHA256 = MSDIGEST_WALKER_SOURCE_SHA256.decode("ascii")
+SOURCE_SHA256 = MSDIGEST_SPEEDUPS_SOURCE_SHA256.decode("ascii")
 
 ctypedef const char* cstr
 
@@ -188,18 +192,25 @@ cdef bint _attribute_is(cetree._Document doc, xmlNode* node, cstr name, cstr wan
 
 
 cdef object _date(xmlNode* date):
+    """Return the text of each date child by tag (`record_parts.DateParts`), or None."""
     cdef xmlNode* child
     cdef dict parts
-    cdef str tag
     if date is NULL:
         return None
     parts = {}
     child = date.children
     while child is not NULL:
         if child.type == tree.XML_ELEMENT_NODE and child.ns is NULL:
-            tag = _decode(child.name)
-            if tag in DATE_TAGS:
-                parts[tag] = _text(child)
+            if strcmp(<cstr>child.name, b"Year") == 0:
+                parts["Year"] = _text(child)
+            elif strcmp(<cstr>child.name, b"Month") == 0:
+                parts["Month"] = _text(child)
+            elif strcmp(<cstr>child.name, b"Day") == 0:
+                parts["Day"] = _text(child)
+            elif strcmp(<cstr>child.name, b"Season") == 0:
+                parts["Season"] = _text(child)
+            elif strcmp(<cstr>child.name, b"MedlineDate") == 0:
+                parts["MedlineDate"] = _text(child)
         child = child.next
     return parts
 
@@ -341,7 +352,9 @@ def parts_from_element(cetree._Element record not None):
         child = found.children
         while child is not NULL:
             if _is(child, b"PubMedPubDate"):
-                history.append((_attribute(doc, child, b"PubStatus"), _date(child)))
+                status = _attribute(doc, child, b"PubStatus")
+                if status == "entrez" or status == "pubmed":  # record_parts.HISTORY_STATUSES
+                    history.append((status, _date(child)))
             child = child.next
     found = _first(pubmed_data, b"ArticleIdList")
     if found is not NULL:
@@ -405,3 +418,47 @@ def plain_text(raw):
             if byte != 32 or data[i + 1] == 32:  # a single space is fine
                 return _python_plain_text(text)
     return text
+
+
+# --- finding unread subtrees (unread_subtrees.py) -----------------------------------------------
+
+
+def find_start_tag(bytes data, Py_ssize_t start, Py_ssize_t stop, tuple names):
+    """Return (position, which) of the first start tag `<name` in data[start:stop] for any
+    of `names` (bytes, without "<"), followed by whitespace or ">"; (-1, -1) if none.
+
+    One pass with `memchr` over the "<"s, where a search per name would read the whole
+    block once for each name that is not in it (`unread_subtrees._python_find_start_tag`).
+    """
+    cdef const char* buffer = data
+    cdef Py_ssize_t size = len(data), which, count = len(names)
+    cdef const char* found
+    cdef const char* name[8]
+    cdef Py_ssize_t length[8]
+    cdef bint first[256]
+    cdef char follow
+    if count > 8:
+        raise ValueError("at most 8 names")
+    memset(first, 0, sizeof(first))
+    for which in range(count):
+        name[which] = <bytes>names[which]
+        length[which] = len(<bytes>names[which])
+        if length[which]:
+            first[<unsigned char>name[which][0]] = True
+    if stop > size:
+        stop = size
+    while start < stop:
+        found = <const char*>memchr(buffer + start, 60, stop - start)  # "<"
+        if found is NULL:
+            break
+        start = found - buffer
+        if start + 1 < size and first[<unsigned char>found[1]]:
+            for which in range(count):
+                if start + 1 + length[which] < size and memcmp(
+                    found + 1, name[which], length[which]
+                ) == 0:
+                    follow = buffer[start + 1 + length[which]]
+                    if follow == 32 or follow == 9 or follow == 13 or follow == 10 or follow == 62:
+                        return start, which
+        start += 1
+    return -1, -1
