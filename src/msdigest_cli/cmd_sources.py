@@ -257,7 +257,7 @@ def ingest_file_command(paths: tuple[str, ...], fmt: str | None, as_json: bool) 
 def bench_parse(records: int, keep: str | None, sources: tuple[str, ...], as_json: bool) -> None:
     """Measure PubMed XML parsing: records per second and peak memory at two sizes.
 
-    Builds a large file by repeating real records with new PMIDs, then parses it in a
+    Builds a large file by repeating PubMed records with new PMIDs, then parses it in a
     fresh process that reports its peak resident memory after a fifth of the records
     and at the end: equal figures show that memory does not grow with the file.
     """

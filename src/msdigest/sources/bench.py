@@ -1,8 +1,8 @@
 """Benchmark the PubMed XML parser: records per second and peak memory on a large file.
 
-The file is made by repeating real PubMed records (../shared/eval/pubmed-xml and the
-bundled sample corpus, or the files given) with new PMIDs, so its records look like the
-real thing. It is parsed in a fresh Python process, which reports its peak resident
+The file is made by repeating PubMed records with new PMIDs: by default the real ones in
+../shared/eval/pubmed-xml and the bundled sample corpus (fictional, in PubMed's format),
+or the files given; the report says how many came from each. It is parsed in a fresh Python process, which reports its peak resident
 memory (RSS) after a fifth of the records and again at the end: when the two match, memory
 does not grow with the file. Run it as `msdigest bench parse`.
 """
@@ -39,7 +39,7 @@ SAMPLE_CORPUS = _PACKAGE / "data" / "sample" / "sample-corpus.xml"
 
 
 def default_sources() -> list[Path]:
-    """Return the real records to repeat: ../shared/eval/pubmed-xml and the sample corpus.
+    """Return the records to repeat: ../shared/eval/pubmed-xml and the sample corpus.
 
     `MSDIGEST_SHARED_EVAL` points at another eval folder. Without either, the project's
     own test fixtures (in a source checkout) are used.
