@@ -29,14 +29,16 @@ def _extensions() -> list[Extension]:
         [str(SPEEDUPS_SOURCE)],
         include_dirs=lxml.get_include(),
         define_macros=[("MSDIGEST_SPEEDUPS_SOURCE_SHA256", f'"{digest}"')],
-        optional=True,
     )
-    return cythonize(
+    extensions = cythonize(
         [speedups],
         language_level=3,
         quiet=True,
         compiler_directives={"annotation_typing": False},
     )
+    for extension in extensions:
+        extension.optional = True  # a failed compile leaves plain Python (cythonize drops it)
+    return extensions
 
 
 setup(ext_modules=_extensions())
