@@ -2,9 +2,10 @@
 
 The file is made by repeating PubMed records with new PMIDs: by default the real ones in
 ../shared/eval/pubmed-xml and the bundled sample corpus (fictional, in PubMed's format),
-or the files given; the report says how many came from each. It is parsed in a fresh Python process, which reports its peak resident
-memory (RSS) after a fifth of the records and again at the end: when the two match, memory
-does not grow with the file. Run it as `msdigest bench parse`.
+or the files given; the report says how many came from each. It is parsed in a fresh
+Python process, which reports its peak resident memory (RSS) after a fifth of the records
+and again at the end: when the two match, memory does not grow with the file. Run it as
+`msdigest bench parse`.
 """
 
 from __future__ import annotations
