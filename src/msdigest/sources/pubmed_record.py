@@ -27,6 +27,7 @@ from msdigest.sources.record_parts import (
     MeshParts,
     RecordParts,
     SectionParts,
+    first_child,
     parts_from_element,
 )
 from msdigest.sources.sections import nlm_category
@@ -58,15 +59,6 @@ def _choose_walker() -> tuple[str, Walk, Clean]:
 #: Which walker reads records here: "compiled" (Cython) or "python". `_clean` is
 #: `xml_text.plain_text`, with the commonest case answered in C when compiled.
 WALKER, _walk, _clean = _choose_walker()
-
-
-def _first(element: Element | None, tag: str) -> Element | None:
-    if element is None:
-        return None
-    for child in children(element):
-        if child.tag == tag:
-            return child
-    return None
 
 
 def _number(text: str | None) -> int | None:
@@ -300,7 +292,7 @@ def paper_from_element(record: Element, where: str) -> Paper | Skipped:
 def skips_from_element(record: Element, where: str) -> list[Skipped]:
     """Return the skips for a `<PubmedBookArticle>` or a `<DeleteCitation>` (one per PMID)."""
     if record.tag == "PubmedBookArticle":
-        pmid = element_text(_first(_first(record, "BookDocument"), "PMID")) or None
+        pmid = element_text(first_child(first_child(record, "BookDocument"), "PMID")) or None
         return [Skipped(where, BOOK_REASON, pmid)]
     return [
         Skipped(where, DELETED_REASON, element_text(pmid) or None)

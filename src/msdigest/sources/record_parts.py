@@ -35,6 +35,7 @@ __all__ = [
     "MeshParts",
     "RecordParts",
     "SectionParts",
+    "first_child",
     "parts_from_element",
 ]
 
@@ -92,7 +93,8 @@ class RecordParts:
 # --- the plain-Python walker ----------------------------------------------------------------
 
 
-def _first(element: Element | None, tag: str) -> Element | None:
+def first_child(element: Element | None, tag: str) -> Element | None:
+    """Return the first child of `element` with this tag; None if none (or no element)."""
     if element is None:
         return None
     for child in children(element):
@@ -137,7 +139,7 @@ def _authors(author_list: Element | None) -> tuple[AuthorParts, ...]:
             elif tag == "Initials":
                 initials = child.text
             elif tag == "AffiliationInfo":
-                affiliations.append(_full_text(_first(child, "Affiliation")))
+                affiliations.append(_full_text(first_child(child, "Affiliation")))
             elif tag == "CollectiveName":
                 collective = raw_text(child)
         authors.append((last, fore, initials, collective, tuple(affiliations)))
@@ -234,7 +236,7 @@ def parts_from_element(record: Element) -> RecordParts:
         ),
         journal=_journal(journal) if journal is not None else None,
         article_date=_date(_head(article, "ArticleDate")),
-        pages=_full_text(_first(_head(article, "Pagination"), "MedlinePgn")),
+        pages=_full_text(first_child(_head(article, "Pagination"), "MedlinePgn")),
         locations=tuple(
             (child.get("EIdType"), child.get("ValidYN"), child.text)
             for child in article.get("ELocationID", ())
