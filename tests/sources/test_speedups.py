@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
@@ -33,12 +34,12 @@ from tests.conftest import FIXTURES, SAMPLE_CORPUS, SHARED_EVAL
 try:
     from msdigest.sources import _speedups
 except ImportError:  # not built here
-    _speedups = None  # type: ignore[assignment]
+    _speedups = None
 
 REQUIRED = os.environ.get("MSDIGEST_REQUIRE_COMPILED", "") not in ("", "0")
 
 
-def _compiled():  # type: ignore[no-untyped-def]
+def _compiled() -> ModuleType:
     """Return the compiled module; skip (fail under MSDIGEST_REQUIRE_COMPILED=1) without it."""
     if _speedups is None:
         if REQUIRED:
@@ -48,7 +49,7 @@ def _compiled():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def walker():  # type: ignore[no-untyped-def]
+def walker() -> ModuleType:
     return _compiled()
 
 
@@ -72,13 +73,15 @@ def _xml_files() -> list[Path]:
 # --- which walker runs ---------------------------------------------------------------------
 
 
-def test_the_compiled_walker_is_the_one_in_use_when_built(walker) -> None:  # type: ignore[no-untyped-def]
+def test_the_compiled_walker_is_the_one_in_use_when_built(walker: ModuleType) -> None:
     if os.environ.get("MSDIGEST_PURE_PYTHON", "") not in ("", "0"):
         pytest.skip("MSDIGEST_PURE_PYTHON is set")
     assert pubmed_record.WALKER == "compiled"
 
 
-def test_compiled_speed_ups_older_than_their_source_are_not_used(walker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_compiled_speed_ups_older_than_their_source_are_not_used(
+    walker: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = Path(speedups.__file__).with_name("_speedups.pyx")
     if not source.is_file():
         pytest.skip("not a source checkout")
@@ -92,7 +95,7 @@ def test_compiled_speed_ups_older_than_their_source_are_not_used(walker, monkeyp
     assert speedups.load() is None
 
 
-def test_pure_python_can_be_chosen_and_reads_the_same_papers(walker) -> None:  # type: ignore[no-untyped-def]
+def test_pure_python_can_be_chosen_and_reads_the_same_papers(walker: ModuleType) -> None:
     """`msdigest parse` prints the same papers with either walker (end to end)."""
     files = [
         str(SAMPLE_CORPUS / "sample-corpus.xml"),
@@ -112,13 +115,13 @@ def test_pure_python_can_be_chosen_and_reads_the_same_papers(walker) -> None:  #
 
 
 @pytest.mark.parametrize("path", _xml_files(), ids=lambda p: p.name)
-def test_both_walkers_read_every_record_of_every_file_alike(walker, path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_both_walkers_read_every_record_of_every_file_alike(walker: ModuleType, path: Path) -> None:
     records = _records(path)
     for record in records:
         assert walker.parts_from_element(record) == record_parts.parts_from_element(record)
 
 
-def test_the_parts_hold_what_the_record_says(walker) -> None:  # type: ignore[no-untyped-def]
+def test_the_parts_hold_what_the_record_says(walker: ModuleType) -> None:
     """A check on the contract itself, not only on agreement."""
     record = etree.fromstring(
         b"""<PubmedArticle><MedlineCitation><PMID>12</PMID><Article>
@@ -312,7 +315,9 @@ def test_the_compiled_clean_up_matches_the_python_one(text: str | None) -> None:
     assert _speedups.plain_text(text) == plain_text(text)
 
 
-def test_the_reader_gives_the_same_papers_with_either_walker(walker, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_reader_gives_the_same_papers_with_either_walker(
+    walker: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = [p for p in _xml_files() if "truncated" not in p.name]
     compiled = [list(iter_pubmed_xml(p)) for p in files]
     monkeypatch.setattr(pubmed_record, "_walk", record_parts.parts_from_element)
