@@ -122,6 +122,4 @@ def raw_text(element: etree._Element) -> str | None:
 
 def element_text(element: etree._Element | None) -> str:
     """Return all text inside the element (inline markup included), cleaned; "" for None."""
-    if element is None:
-        return ""
-    return plain_text(element.text if len(element) == 0 else _raw_text(element))
+    return "" if element is None else plain_text(raw_text(element))
