@@ -96,11 +96,17 @@ def test_bench_parse_reports_speed_and_flat_memory(tmp_path: Path) -> None:
     assert (result.records, result.papers, result.templates) == (2_000, 2_000, 30)
     assert [n for n, _ in result.memory] == [400, 2_000]
     assert result.records_per_second > 0
+    assert result.megabytes_per_second == pytest.approx(
+        result.file_bytes / 1e6 / result.seconds_cpu
+    )
+    assert "MB/s) on one core" in "\n".join(result.lines())
     assert result.memory[1][1] - result.memory[0][1] < 8  # MiB: no growth with the file
     text = "\n".join(result.lines())
     assert "records/s" in text and "peak RSS" in text and "after 2,000 records" in text
     assert result.bytes_per_record == result.file_bytes / 2_000
     assert f"{result.bytes_per_record / 1e3:.1f} kB a record" in text
+    assert f"30 from {corpus}" in text  # where the repeated records came from
+    assert f"{result.walker} record walker" in text and result.walker in ("compiled", "python")
 
 
 def test_bench_parse_command(capsys: pytest.CaptureFixture[str]) -> None:

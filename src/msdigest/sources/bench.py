@@ -201,6 +201,12 @@ class BenchParseResult:
         return self.file_bytes / self.records if self.records else 0.0
 
     @property
+    def megabytes_per_second(self) -> float:
+        """Return the rate in MB of XML per CPU second: unlike records/s, it does not depend
+        on how large the repeated records are."""
+        return self.file_bytes / 1e6 / self.seconds_cpu if self.seconds_cpu else 0.0
+
+    @property
     def records_per_wall_second(self) -> float:
         """Return the rate over wall-clock time."""
         return self.records / self.seconds_wall if self.seconds_wall else 0.0
@@ -211,6 +217,7 @@ class BenchParseResult:
         data["memory"] = [{"records": n, "peak_rss_mib": round(m, 1)} for n, m in self.memory]
         data["records_per_second"] = round(self.records_per_second)
         data["records_per_wall_second"] = round(self.records_per_wall_second)
+        data["megabytes_per_second"] = round(self.megabytes_per_second, 1)
         data["bytes_per_record"] = round(self.bytes_per_record)
         data["goal_records_per_second"] = GOAL_RECORDS_PER_SECOND
         return data
@@ -231,7 +238,8 @@ class BenchParseResult:
                 f"{count} from {name}" for name, count in self.template_sources
             )
         yield (
-            f"  speed   {self.records_per_second:,.0f} records/s on one core "
+            f"  speed   {self.records_per_second:,.0f} records/s "
+            f"({self.megabytes_per_second:.0f} MB/s) on one core "
             f"({self.seconds_cpu:.1f} s CPU; wall clock {self.records_per_wall_second:,.0f}/s "
             f"in {self.seconds_wall:.1f} s at load average {self.load_average:.1f}), "
             f"{self.walker} record walker"
