@@ -1,6 +1,6 @@
 """Turn one `<PubmedArticle>` element into a `Paper`, or a `Skipped` that says why not.
 
-Every field of the record is read here: PMID, DOI (the article's own, never a cited
+Every field of the record is made here: PMID, DOI (the article's own, never a cited
 reference's), PMC id, title (with `VernacularTitle` as the fallback), abstract sections
 with labels and NLM categories, journal, publication date (Year/Month/Day, Season or
 `MedlineDate`, with `ArticleDate` as the fallback), Entrez date, authors (people and

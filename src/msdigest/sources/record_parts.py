@@ -15,9 +15,9 @@ There are two walkers with one contract, `RecordParts`:
 
 Tests run both over every fixture and over generated records and require equal parts, so
 the compiled walker can only ever be a faster copy of this one. Text is kept exactly as
-lxml reports it: `text()` is an element's `.text` (text before its first child),
-`raw_text()` is all the text inside it, inline markup included (`xml_text`). `None`
-stands for an element or attribute that is not there.
+lxml reports it: a name or date part is the element's `.text` (the text before its first
+child), a title, abstract or affiliation is `xml_text.raw_text` (all the text inside it,
+inline markup included). `None` stands for an element or attribute that is not there.
 """
 
 from __future__ import annotations
